@@ -1,0 +1,123 @@
+/**
+ * A process's virtual address space for user-mode emulation: a page table
+ * from 4 KiB virtual page numbers to frames of guest RAM with protections.
+ * Anonymous pages get their frame on first touch, as Linux does, so large
+ * reservations (thread stacks, malloc arenas) cost nothing until used.
+ *
+ * Page numbers of 48..56-bit addresses exceed 32 bits; they are kept as
+ * doubles (exact up to 2^53) and only on this slow path.
+ */
+import { Access, FaultKind, type AddressSpace } from './address-space.js';
+import { GuestRam, PAGE_SHIFT, PAGE_SIZE } from './guest-ram.js';
+
+export const PROT_READ = 1;
+export const PROT_WRITE = 2;
+export const PROT_EXEC = 4;
+
+export interface PageEntry {
+  /** Frame offset in guest RAM, or -1 when not yet touched (zero-filled on first access). */
+  frame: number;
+  prot: number;
+}
+
+/** Page number of a 64-bit address given as halves. */
+export const pageOf = (lo: number, hi: number): number => (hi >>> 0) * 1048576 + (lo >>> PAGE_SHIFT);
+
+export class UserAddressSpace implements AddressSpace {
+  readonly ram: GuestRam;
+  readonly pages = new Map<number, PageEntry>();
+  private readonly listeners: ((vaLo?: number, vaHi?: number, pages?: number) => void)[] = [];
+
+  constructor(ram = new GuestRam()) {
+    this.ram = ram;
+  }
+
+  addTlbListener(fn: (vaLo?: number, vaHi?: number, pages?: number) => void): void {
+    this.listeners.push(fn);
+  }
+
+  /** Tell every CPU to drop its cached translations (all, or a range of pages). */
+  flush(page?: number, count?: number): void {
+    for (const fn of this.listeners) {
+      if (page === undefined) fn();
+      else {
+        const addr = page * PAGE_SIZE;
+        fn(addr % 4294967296 | 0, Math.floor(addr / 4294967296) | 0, count ?? 1);
+      }
+    }
+  }
+
+  translate(vaLo: number, vaHi: number, access: Access): number {
+    const e = this.pages.get(pageOf(vaLo, vaHi));
+    if (!e) return FaultKind.Unmapped;
+    const need = access === Access.Write ? PROT_WRITE : access === Access.Exec ? PROT_EXEC : PROT_READ;
+    if ((e.prot & need) === 0) return FaultKind.Permission;
+    if (e.frame < 0) e.frame = this.ram.allocFrame();
+    return e.frame;
+  }
+
+  /** Map `count` pages from page number `first` as fresh anonymous memory. */
+  mapAnonymous(first: number, count: number, prot: number): void {
+    this.unmap(first, count);
+    for (let i = 0; i < count; i++) this.pages.set(first + i, { frame: -1, prot });
+  }
+
+  unmap(first: number, count: number): void {
+    let any = false;
+    for (let i = 0; i < count; i++) {
+      const e = this.pages.get(first + i);
+      if (!e) continue;
+      if (e.frame >= 0) this.ram.freeFrame(e.frame);
+      this.pages.delete(first + i);
+      any = true;
+    }
+    if (any) this.flush(first, count);
+  }
+
+  protect(first: number, count: number, prot: number): boolean {
+    for (let i = 0; i < count; i++) if (!this.pages.has(first + i)) return false;
+    for (let i = 0; i < count; i++) this.pages.get(first + i)!.prot = prot;
+    this.flush(first, count);
+    return true;
+  }
+
+  isMapped(page: number): boolean {
+    return this.pages.has(page);
+  }
+
+  /** Host byte offset for a guest address, allocating the frame; ignores protection. -1 if unmapped. */
+  hostOffset(addr: number): number {
+    const e = this.pages.get(Math.floor(addr / PAGE_SIZE));
+    if (!e) return -1;
+    if (e.frame < 0) e.frame = this.ram.allocFrame();
+    return e.frame + (addr % PAGE_SIZE);
+  }
+
+  /** Copy bytes into guest memory (ignores protection; for loaders). Throws when unmapped. */
+  writeBytes(addr: number, data: Uint8Array): void {
+    let done = 0;
+    while (done < data.length) {
+      const a = addr + done;
+      const off = this.hostOffset(a);
+      if (off < 0) throw new Error(`write to unmapped guest address 0x${a.toString(16)}`);
+      const n = Math.min(data.length - done, PAGE_SIZE - (a % PAGE_SIZE));
+      this.ram.bytes.set(data.subarray(done, done + n), off);
+      done += n;
+    }
+  }
+
+  /** Copy bytes out of guest memory (ignores protection). Throws when unmapped. */
+  readBytes(addr: number, length: number): Uint8Array {
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const a = addr + done;
+      const off = this.hostOffset(a);
+      if (off < 0) throw new Error(`read from unmapped guest address 0x${a.toString(16)}`);
+      const n = Math.min(length - done, PAGE_SIZE - (a % PAGE_SIZE));
+      out.set(this.ram.bytes.subarray(off, off + n), done);
+      done += n;
+    }
+    return out;
+  }
+}
