@@ -7,6 +7,7 @@ import type { A64Def } from './encoding.js';
 import { baseEncodings } from './tables/base.js';
 import { ldstEncodings } from './tables/ldst.js';
 import { fpEncodings } from './tables/fp.js';
+import { fpVectorEncodings } from './tables/fp-vector.js';
 import { simdIntEncodings } from './tables/simd-int.js';
 import { simdPermEncodings } from './tables/simd-perm.js';
 
@@ -14,6 +15,7 @@ export const A64_AREAS: { readonly [area: string]: readonly A64Def[] } = {
   base: baseEncodings,
   ldst: ldstEncodings,
   fp: fpEncodings,
+  'fp-vector': fpVectorEncodings,
   'simd-int': simdIntEncodings,
   'simd-perm': simdPermEncodings,
 };

@@ -5,6 +5,7 @@ import type { Semantics, SemanticsTable } from '../semantics-types.js';
 import { baseSemantics } from './base.js';
 import { ldstSemantics } from './ldst.js';
 import { fpSemantics } from './fp.js';
+import { fpVectorSemantics } from './fp-vector.js';
 import { simdIntSemantics } from './simd-int.js';
 import { simdPermSemantics } from './simd-perm.js';
 
@@ -12,6 +13,7 @@ const all: SemanticsTable = {
   ...baseSemantics,
   ...ldstSemantics,
   ...fpSemantics,
+  ...fpVectorSemantics,
   ...simdIntSemantics,
   ...simdPermSemantics,
 };

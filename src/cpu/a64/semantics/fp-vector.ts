@@ -1,0 +1,3 @@
+import type { SemanticsTable } from '../semantics-types.js';
+
+export const fpVectorSemantics: SemanticsTable = {};
