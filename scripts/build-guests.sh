@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the guest programs (C and assembly) with Debian's aarch64 cross
 # compiler, statically linked, into build/guest/<folder>/<name>.
-#   test/guest/<folder>/*.c|*.S   and   bench/guest/*.c
+#   test/guest/<folder>/*.c|*.S -> build/guest/<folder>/   and   bench/guest/*.c -> build/guest/bench/
 # Extra flags for one program: a line "// cflags: ..." in its source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ out=build/guest
 shopt -s nullglob
 built=0
 for src in test/guest/*/*.c test/guest/*/*.S bench/guest/*.c; do
-  dir=$(basename "$(dirname "$src")")
+  case "$src" in bench/*) dir=bench ;; *) dir=$(basename "$(dirname "$src")") ;; esac
   name=$(basename "${src%.*}")
   dest="$out/$dir/$name"
   mkdir -p "$out/$dir"
