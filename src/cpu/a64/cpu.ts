@@ -69,6 +69,8 @@ export interface CodePage {
   frame: number;
   execs: (Exec | undefined)[];
   args: (Args | undefined)[];
+  /** False once the page was invalidated (its slots are then cleared). */
+  valid: boolean;
 }
 
 /**
@@ -87,6 +89,7 @@ export class CodeCache {
     // Clear in place: a run loop holding this page re-decodes what it meets.
     p.execs.fill(undefined);
     p.args.fill(undefined);
+    p.valid = false;
     this.pages.delete(key);
   }
 
@@ -414,6 +417,7 @@ export class A64Cpu {
       frame,
       execs: new Array<Exec | undefined>(1024).fill(undefined),
       args: new Array<Args | undefined>(1024).fill(undefined),
+      valid: true,
     };
     this.registerCode(p);
     return p;
@@ -422,6 +426,7 @@ export class A64Cpu {
   /** Enter a page into the code cache and stop fast writes to it on every CPU. */
   private registerCode(p: CodePage): void {
     this.code.pages.set(p.key, p);
+    p.valid = true;
     const idx = (p.baseLo >>> 12) & TLB_MASK;
     for (const cpu of this.code.cpus) {
       if (cpu.wTagLo[idx] === p.baseLo && cpu.wTagHi[idx] === p.baseHi) cpu.wTagLo[idx] = TLB_EMPTY;
@@ -429,7 +434,7 @@ export class A64Cpu {
   }
 
   private decodeInto(p: CodePage, idx: number): Exec {
-    if (!this.code.pages.has(p.key)) this.registerCode(p);
+    if (!p.valid) this.registerCode(p);
     const raw = this.view.getUint32(p.frame + idx * 4, true);
     const pcLo = (p.baseLo + idx * 4) | 0;
     const { exec, args } = decodeA64(raw, pcLo, p.baseHi);
@@ -462,7 +467,7 @@ export class A64Cpu {
           break;
         }
         page = this.curPage;
-        if (page === null || page.baseLo !== (this.pcLo & ~0xfff) || page.baseHi !== this.pcHi || !this.code.pages.has(page.key)) {
+        if (page === null || page.baseLo !== (this.pcLo & ~0xfff) || page.baseHi !== this.pcHi || !page.valid) {
           page = this.codePage(this.pcLo, this.pcHi);
           this.curPage = page;
         }
