@@ -1,0 +1,191 @@
+/**
+ * AArch64 system registers as an EL0 program sees them under Linux: one table
+ * with the encoding (op0, op1, CRn, CRm, op2), the name, the reset value, the
+ * EL0 access rule and how a read is produced.
+ *
+ * Anything not in this table is UNDEFINED at EL0 (Linux: SIGILL), except the
+ * ID space op0=3, op1=0, CRn=0, CRm=4..7 which Linux emulates and reads as
+ * zero for unknown registers (arch/arm64/kernel/cpufeature.c, emulate_sys_reg).
+ *
+ * ID register values are built from FEATURES below, i.e. from what this core
+ * implements; the fields Linux hides from EL0 read as Linux's safe values
+ * (e.g. EL0/EL1 = "AArch64 only"), as qemu-aarch64 7.2 also shows them.
+ */
+
+/** How a register is read (and written, if writable) at EL0. */
+export type SysRegKind =
+  | 'const' // the reset value, never changes
+  | 'nzcv'
+  | 'fpcr'
+  | 'fpsr'
+  | 'tpidr'
+  | 'tpidrro'
+  | 'counter' // the virtual count, CNTFRQ ticks since start
+  | 'dczid'
+  | 'dit' // PSTATE.DIT (bit 24)
+  | 'ssbs'; // PSTATE.SSBS (bit 12)
+
+export interface A64SysReg {
+  readonly op0: number;
+  readonly op1: number;
+  readonly crn: number;
+  readonly crm: number;
+  readonly op2: number;
+  /** Assembler name, lower case as objdump prints it. */
+  readonly name: string;
+  readonly reset: bigint;
+  /** 'rw': MRS and MSR at EL0; 'ro': MRS only; 'none': UNDEFINED at EL0 (listed for names). */
+  readonly el0: 'rw' | 'ro' | 'none';
+  readonly kind: SysRegKind;
+  /** Bits MSR can change (others read as the reset value / RES0). */
+  readonly writeMask?: bigint;
+  /** Only present when this feature (FEATURES) is on. */
+  readonly feature?: string;
+}
+
+/** One ID-register field of a feature this core implements. */
+export interface A64Feature {
+  readonly name: string;
+  readonly reg: string;
+  readonly shift: number;
+  readonly value: number;
+  /** Does this core implement it? (flip to false to hide a feature) */
+  readonly on: boolean;
+}
+
+/**
+ * Features and their ID fields (ARM ARM D19: ID_AA64ISAR0_EL1 etc.). The
+ * instructions behind each are implemented by the area named in the comment.
+ */
+export const FEATURES: readonly A64Feature[] = [
+  { name: 'FP', reg: 'id_aa64pfr0_el1', shift: 16, value: 0, on: true }, // fp: 0 = SP+DP, no FP16
+  { name: 'AdvSIMD', reg: 'id_aa64pfr0_el1', shift: 20, value: 0, on: true }, // simd-*
+  { name: 'EL0', reg: 'id_aa64pfr0_el1', shift: 0, value: 1, on: true }, // Linux safe value: AArch64 only
+  { name: 'EL1', reg: 'id_aa64pfr0_el1', shift: 4, value: 1, on: true },
+  { name: 'AES', reg: 'id_aa64isar0_el1', shift: 4, value: 2, on: true }, // AES + PMULL (simd-perm)
+  { name: 'SHA1', reg: 'id_aa64isar0_el1', shift: 8, value: 1, on: true },
+  { name: 'SHA2', reg: 'id_aa64isar0_el1', shift: 12, value: 2, on: true }, // SHA256 + SHA512
+  { name: 'CRC32', reg: 'id_aa64isar0_el1', shift: 16, value: 1, on: true }, // base
+  { name: 'Atomic', reg: 'id_aa64isar0_el1', shift: 20, value: 2, on: true }, // LSE (ldst)
+  { name: 'RDM', reg: 'id_aa64isar0_el1', shift: 28, value: 1, on: true }, // SQRDMLAH (simd-int)
+  { name: 'SHA3', reg: 'id_aa64isar0_el1', shift: 32, value: 1, on: true },
+  { name: 'DP', reg: 'id_aa64isar0_el1', shift: 44, value: 1, on: true }, // SDOT/UDOT
+  { name: 'FHM', reg: 'id_aa64isar0_el1', shift: 48, value: 1, on: false }, // FMLAL needs FEAT_FP16
+  { name: 'TS', reg: 'id_aa64isar0_el1', shift: 52, value: 2, on: true }, // FlagM + FlagM2 (base)
+  { name: 'RNDR', reg: 'id_aa64isar0_el1', shift: 60, value: 1, on: false },
+  // DC CVAP/CVADP (base): qemu-aarch64 7.2 has them only in system mode (SIGILL in
+  // user mode), so they are off to match the reference; on makes them no-ops.
+  { name: 'DPB', reg: 'id_aa64isar1_el1', shift: 0, value: 2, on: false },
+  { name: 'JSCVT', reg: 'id_aa64isar1_el1', shift: 12, value: 1, on: true }, // FJCVTZS (fp)
+  { name: 'FCMA', reg: 'id_aa64isar1_el1', shift: 16, value: 1, on: true }, // FCMLA/FCADD (fp-vector)
+  { name: 'LRCPC', reg: 'id_aa64isar1_el1', shift: 20, value: 2, on: true }, // LDAPR, LDAPUR (ldst)
+  { name: 'SB', reg: 'id_aa64isar1_el1', shift: 36, value: 1, on: true }, // SB barrier (base)
+  { name: 'DGH', reg: 'id_aa64isar1_el1', shift: 48, value: 1, on: true }, // DGH hint (base)
+  // BC.cond (FEAT_HBC, base): implemented, but off because qemu-aarch64 7.2 lacks it (SIGILL).
+  { name: 'BC', reg: 'id_aa64isar2_el1', shift: 20, value: 1, on: false },
+  { name: 'DIT', reg: 'id_aa64pfr0_el1', shift: 48, value: 1, on: true }, // PSTATE.DIT (base)
+  { name: 'SSBS', reg: 'id_aa64pfr1_el1', shift: 4, value: 2, on: true }, // PSTATE.SSBS + MSR/MRS (base)
+];
+
+/** The value of an ID register from FEATURES (0 when no feature names it). */
+export function idRegValue(reg: string): bigint {
+  let v = 0n;
+  for (const f of FEATURES) if (f.on && f.reg === reg) v |= BigInt(f.value) << BigInt(f.shift);
+  return v;
+}
+
+export function hasFeature(name: string): boolean {
+  return FEATURES.some((f) => f.name === name && f.on);
+}
+
+/** Generic counter frequency: 62.5 MHz, as qemu-aarch64 7.2 reports. */
+export const CNTFRQ_HZ = 62_500_000;
+/** DC ZVA block: 2^4 words = 64 bytes (DCZID_EL0.BS = 4, DZP = 0). */
+export const DCZID_BS = 4;
+export const DC_ZVA_BYTES = 4 << DCZID_BS;
+
+const r = (
+  op0: number,
+  op1: number,
+  crn: number,
+  crm: number,
+  op2: number,
+  name: string,
+  el0: A64SysReg['el0'],
+  kind: SysRegKind,
+  reset = 0n,
+  writeMask?: bigint,
+  feature?: string,
+): A64SysReg => ({ op0, op1, crn, crm, op2, name, el0, kind, reset, writeMask, feature });
+
+const id = (crm: number, op2: number, name: string): A64SysReg => r(3, 0, 0, crm, op2, name, 'ro', 'const', idRegValue(name));
+
+export const AARCH64_SYSREGS: readonly A64SysReg[] = [
+  // ---- special-purpose registers (ARM ARM C5.2)
+  r(3, 3, 4, 2, 0, 'nzcv', 'rw', 'nzcv', 0n, 0xf0000000n),
+  // DAIF: SCTLR_EL1.UMA = 0 under Linux, so EL0 access traps (SIGILL).
+  r(3, 3, 4, 2, 1, 'daif', 'none', 'const'),
+  // FPCR: qemu-aarch64 7.2 keeps AHP, DN, FZ, RMode, Stride, FZ16, Len (bits 26..16);
+  // the trap-enable bits are RAZ/WI (no FP exception traps).
+  r(3, 3, 4, 2, 5, 'dit', 'rw', 'dit', 0n, 0x01000000n, 'DIT'),
+  r(3, 3, 4, 2, 6, 'ssbs', 'rw', 'ssbs', 0n, 0x00001000n, 'SSBS'),
+  r(3, 3, 4, 4, 0, 'fpcr', 'rw', 'fpcr', 0n, 0x07ff0000n),
+  // FPSR: N Z C V QC (31..27) and IDC IXC UFC OFC DZC IOC.
+  r(3, 3, 4, 4, 1, 'fpsr', 'rw', 'fpsr', 0n, 0xf800009fn),
+  // ---- thread ID registers
+  r(3, 3, 13, 0, 2, 'tpidr_el0', 'rw', 'tpidr', 0n, 0xffffffffffffffffn),
+  r(3, 3, 13, 0, 3, 'tpidrro_el0', 'ro', 'tpidrro'),
+  // ---- generic timer (EL0 may read the frequency and the virtual count)
+  r(3, 3, 14, 0, 0, 'cntfrq_el0', 'ro', 'const', BigInt(CNTFRQ_HZ)),
+  r(3, 3, 14, 0, 2, 'cntvct_el0', 'ro', 'counter'),
+  r(3, 3, 14, 0, 6, 'cntvctss_el0', 'ro', 'counter'),
+  // ---- cache and ID registers
+  // CTR_EL0: 64-byte I and D lines, PIPT I-cache, ERG/CWG 64 bytes (Cortex-A57's value).
+  r(3, 3, 0, 0, 1, 'ctr_el0', 'ro', 'const', 0x8444c004n),
+  r(3, 3, 0, 0, 7, 'dczid_el0', 'ro', 'dczid', BigInt(DCZID_BS)),
+  // MIDR/MPIDR/REVIDR as qemu-aarch64 (cpu "max") presents them.
+  r(3, 0, 0, 0, 0, 'midr_el1', 'ro', 'const', 0x000f0510n),
+  r(3, 0, 0, 0, 5, 'mpidr_el1', 'ro', 'const', 0x80000000n),
+  r(3, 0, 0, 0, 6, 'revidr_el1', 'ro', 'const', 0n),
+  id(4, 0, 'id_aa64pfr0_el1'),
+  id(4, 1, 'id_aa64pfr1_el1'),
+  id(4, 4, 'id_aa64zfr0_el1'),
+  id(4, 5, 'id_aa64smfr0_el1'),
+  id(5, 0, 'id_aa64dfr0_el1'),
+  id(5, 1, 'id_aa64dfr1_el1'),
+  id(5, 4, 'id_aa64afr0_el1'),
+  id(5, 5, 'id_aa64afr1_el1'),
+  id(6, 0, 'id_aa64isar0_el1'),
+  id(6, 1, 'id_aa64isar1_el1'),
+  id(6, 2, 'id_aa64isar2_el1'),
+  // MMFR0: Linux's safe value for TGran4/TGran64 (0xf, as qemu-aarch64 shows).
+  r(3, 0, 0, 7, 0, 'id_aa64mmfr0_el1', 'ro', 'const', 0xff000000n),
+  id(7, 1, 'id_aa64mmfr1_el1'),
+  id(7, 2, 'id_aa64mmfr2_el1'),
+];
+
+/** Key of an encoding: op0:op1:CRn:CRm:op2 as the 16-bit o0..op2 field. */
+export const sysRegKey = (op0: number, op1: number, crn: number, crm: number, op2: number): number =>
+  (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+
+const byKey = new Map<number, A64SysReg>();
+for (const reg of AARCH64_SYSREGS) byKey.set(sysRegKey(reg.op0, reg.op1, reg.crn, reg.crm, reg.op2), reg);
+
+/** The register at this encoding as EL0 sees it, or undefined (UNDEFINED at EL0). */
+export function lookupSysReg(op0: number, op1: number, crn: number, crm: number, op2: number): A64SysReg | undefined {
+  const reg = byKey.get(sysRegKey(op0, op1, crn, crm, op2));
+  if (reg) return reg.el0 === 'none' || (reg.feature !== undefined && !hasFeature(reg.feature)) ? undefined : reg;
+  if (op0 === 3 && op1 === 0 && crn === 0 && crm >= 4 && crm <= 7) {
+    // Linux: unallocated ID registers in this space read as zero at EL0.
+    return r(op0, op1, crn, crm, op2, genericName(op0, op1, crn, crm, op2), 'ro', 'const');
+  }
+  return undefined;
+}
+
+/** Name of a register for disassembly: its name, else s<op0>_<op1>_c<n>_c<m>_<op2>. */
+export function sysRegName(op0: number, op1: number, crn: number, crm: number, op2: number): string {
+  return byKey.get(sysRegKey(op0, op1, crn, crm, op2))?.name ?? genericName(op0, op1, crn, crm, op2);
+}
+
+export const genericName = (op0: number, op1: number, crn: number, crm: number, op2: number): string =>
+  `s${op0}_${op1}_c${crn}_c${crm}_${op2}`;

@@ -1,0 +1,388 @@
+/**
+ * Semantics of "Data processing -- immediate" (ARM ARM C4.1.2): PC-relative
+ * addressing, add/subtract, logical, move wide, bitfield and extract.
+ *
+ * prep decodes every immediate (DecodeBitMasks included) and picks an exec
+ * specialised for width, flag setting and the common aliases, so that an exec
+ * is a few typed-array reads and writes.
+ */
+import { dstZR, regSP, srcZR } from '../regs.js';
+import { unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
+import { adds32, adds64, asr64, logicFlags32, logicFlags64, lsl64, lsr64, ror32, ror64 } from './alu.js';
+import { decodeBitMasks } from './bitmasks.js';
+
+/** Split a bigint (taken mod 2^64) into a.lo / a.hi. */
+export function setConst(a: Args, v: bigint): void {
+  v = BigInt.asUintN(64, v);
+  a.lo = Number(v & 0xffffffffn) | 0;
+  a.hi = Number(v >> 32n) | 0;
+}
+
+export const pcOf = (a: Args): bigint => (BigInt(a.pcHi >>> 0) << 32n) | BigInt(a.pcLo >>> 0);
+
+// ---------------------------------------------------------------- PC-rel. addressing
+
+const adrExec: Exec = (cpu, a) => {
+  cpu.x[a.d] = a.lo;
+  cpu.x[a.d + 1] = a.hi;
+};
+
+// ---------------------------------------------------------------- add/subtract (immediate)
+
+const addImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const hi = x[a.n + 1];
+  const lo = (x[a.n] >>> 0) + a.imm;
+  x[a.d] = lo | 0;
+  x[a.d + 1] = lo > 0xffffffff ? (hi + 1) | 0 : hi;
+};
+const subImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const hi = x[a.n + 1];
+  const lo = (x[a.n] >>> 0) - a.imm;
+  x[a.d] = lo | 0;
+  x[a.d + 1] = lo < 0 ? (hi - 1) | 0 : hi;
+};
+const addImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = (x[a.n] + a.imm) | 0;
+  x[a.d + 1] = 0;
+};
+const subImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = (x[a.n] - a.imm) | 0;
+  x[a.d + 1] = 0;
+};
+/** ADDS/SUBS/CMP/CMN (immediate), 64-bit: AddWithCarry(Xn, bl:bh, cin) from prep. */
+const addsImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = adds64(cpu, x[a.n], x[a.n + 1], a.bl, a.bh, a.cin);
+  x[a.d + 1] = cpu.hi;
+};
+const addsImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = adds32(cpu, x[a.n], a.bl, a.cin);
+  x[a.d + 1] = 0;
+};
+
+// ---------------------------------------------------------------- logical (immediate)
+
+const andImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] & a.lo;
+  x[a.d + 1] = x[a.n + 1] & a.hi;
+};
+const orrImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] | a.lo;
+  x[a.d + 1] = x[a.n + 1] | a.hi;
+};
+const eorImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] ^ a.lo;
+  x[a.d + 1] = x[a.n + 1] ^ a.hi;
+};
+const andsImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const lo = x[a.n] & a.lo;
+  const hi = x[a.n + 1] & a.hi;
+  logicFlags64(cpu, lo, hi);
+  x[a.d] = lo;
+  x[a.d + 1] = hi;
+};
+const andImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] & a.lo;
+  x[a.d + 1] = 0;
+};
+const orrImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] | a.lo;
+  x[a.d + 1] = 0;
+};
+const eorImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] ^ a.lo;
+  x[a.d + 1] = 0;
+};
+const andsImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const r = x[a.n] & a.lo;
+  logicFlags32(cpu, r);
+  x[a.d] = r;
+  x[a.d + 1] = 0;
+};
+/** ORR Xd, XZR, #imm (MOV bitmask immediate): a constant. */
+const movLogicImm: Exec = (cpu, a) => {
+  cpu.x[a.d] = a.lo;
+  cpu.x[a.d + 1] = a.hi;
+};
+
+// ---------------------------------------------------------------- move wide
+
+const movWide: Exec = (cpu, a) => {
+  cpu.x[a.d] = a.lo;
+  cpu.x[a.d + 1] = a.hi;
+};
+/** MOVK: a.w is the index of the half written, a.keep/a.val the 16-bit lane. */
+const movk64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.w] = (x[a.w] & a.keep) | a.val;
+};
+const movk32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.w] = (x[a.w] & a.keep) | a.val;
+  x[a.d + 1] = 0;
+};
+
+// ---------------------------------------------------------------- bitfield
+// General forms (ARM ARM SBFM/BFM/UBFM pseudocode) with wmask/tmask from prep
+// in (wl, wh, tl, th), rotation a.r; plus specialised shifts and extensions.
+
+const ubfm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const lo = ror64(cpu, x[a.n], x[a.n + 1], a.r);
+  x[a.d] = lo & a.wl & a.tl;
+  x[a.d + 1] = cpu.hi & a.wh & a.th;
+};
+const sbfm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const top = (x[a.n + a.sw] << a.sb) >> 31; // Replicate(src<S>)
+  const lo = ror64(cpu, x[a.n], x[a.n + 1], a.r) & a.wl;
+  const hi = cpu.hi & a.wh;
+  x[a.d] = (top & ~a.tl) | (lo & a.tl);
+  x[a.d + 1] = (top & ~a.th) | (hi & a.th);
+};
+const bfm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const dl = x[a.d];
+  const dh = x[a.d + 1];
+  const lo = (dl & ~a.wl) | (ror64(cpu, x[a.n], x[a.n + 1], a.r) & a.wl);
+  const hi = (dh & ~a.wh) | (cpu.hi & a.wh);
+  x[a.d] = (dl & ~a.tl) | (lo & a.tl);
+  x[a.d + 1] = (dh & ~a.th) | (hi & a.th);
+};
+const ubfm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = ror32(x[a.n], a.r) & a.wl & a.tl;
+  x[a.d + 1] = 0;
+};
+const sbfm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const src = x[a.n];
+  const top = (src << a.sb) >> 31;
+  x[a.d] = (top & ~a.tl) | (ror32(src, a.r) & a.wl & a.tl);
+  x[a.d + 1] = 0;
+};
+const bfm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const dst = x[a.d];
+  const bot = (dst & ~a.wl) | (ror32(x[a.n], a.r) & a.wl);
+  x[a.d] = (dst & ~a.tl) | (bot & a.tl);
+  x[a.d + 1] = 0;
+};
+const lslImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = lsl64(cpu, x[a.n], x[a.n + 1], a.sh);
+  x[a.d + 1] = cpu.hi;
+};
+const lsrImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = lsr64(cpu, x[a.n], x[a.n + 1], a.sh);
+  x[a.d + 1] = cpu.hi;
+};
+const asrImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = asr64(cpu, x[a.n], x[a.n + 1], a.sh);
+  x[a.d + 1] = cpu.hi;
+};
+const lslImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] << a.sh;
+  x[a.d + 1] = 0;
+};
+const lsrImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] >>> a.sh;
+  x[a.d + 1] = 0;
+};
+const asrImm32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] >> a.sh;
+  x[a.d + 1] = 0;
+};
+/** SXTB/SXTH/SXTW to 64 bits (a.sh = 24, 16 or 0). */
+const sxt64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const v = (x[a.n] << a.sh) >> a.sh;
+  x[a.d] = v;
+  x[a.d + 1] = v >> 31;
+};
+/** UBFX/UXTB/UXTH with lsb 0 and width <= 32 (a.wl = the mask). */
+const uxtLow: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.n] & a.wl;
+  x[a.d + 1] = 0;
+};
+
+// ---------------------------------------------------------------- extract
+
+/** EXTR 64-bit: result words from three source words (i0, i1, i2) shifted by a.s (1..31). */
+const extr64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const p0 = x[a.i0];
+  const p1 = x[a.i1];
+  const p2 = x[a.i2];
+  x[a.d] = (p0 >>> a.s) | (p1 << (32 - a.s));
+  x[a.d + 1] = (p1 >>> a.s) | (p2 << (32 - a.s));
+};
+/** EXTR 64-bit with lsb 0 or 32: whole words (i0, i1). */
+const extr64Words: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const lo = x[a.i0];
+  const hi = x[a.i1];
+  x[a.d] = lo;
+  x[a.d + 1] = hi;
+};
+const extr32: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = a.s === 0 ? x[a.i0] : (x[a.i0] >>> a.s) | (x[a.i1] << (32 - a.s));
+  x[a.d + 1] = 0;
+};
+
+export const dpImmSemantics: SemanticsTable = {
+  ADR: {
+    prep(a) {
+      a.d = dstZR(a.rd);
+      setConst(a, pcOf(a) + BigInt(a.immhi * 4 + a.immlo));
+    },
+    exec: adrExec,
+  },
+  ADRP: {
+    prep(a) {
+      a.d = dstZR(a.rd);
+      setConst(a, (pcOf(a) & ~0xfffn) + BigInt(a.immhi * 4 + a.immlo) * 4096n);
+    },
+    exec: adrExec,
+  },
+  ADD_SUB_imm: {
+    prep(a) {
+      a.n = regSP(a.rn);
+      a.d = a.S ? dstZR(a.rd) : regSP(a.rd);
+      a.imm = a.sh ? a.imm12 << 12 : a.imm12;
+      // AddWithCarry operands for the flag-setting forms: SUBS adds NOT imm + 1.
+      a.bl = a.op ? ~a.imm : a.imm;
+      a.bh = a.op ? -1 : 0;
+      a.cin = a.op;
+      if (a.S) return a.sf ? addsImm64 : addsImm32;
+      if (a.sf) return a.op ? subImm64 : addImm64;
+      return a.op ? subImm32 : addImm32;
+    },
+    exec: addImm64,
+  },
+  LOGIC_imm: {
+    prep(a) {
+      a.n = srcZR(a.rn);
+      a.d = a.opc === 3 ? dstZR(a.rd) : regSP(a.rd);
+      a.lo = 0;
+      a.hi = 0;
+      if (!a.sf && a.N) return unallocated;
+      const m = decodeBitMasks(a.N, a.imms, a.immr, true, a.sf ? 64 : 32);
+      if (!m) return unallocated;
+      a.lo = m.wLo;
+      a.hi = m.wHi;
+      if (a.opc === 1 && a.rn === 31) return movLogicImm; // MOV (bitmask immediate)
+      if (a.sf) return [andImm64, orrImm64, eorImm64, andsImm64][a.opc];
+      return [andImm32, orrImm32, eorImm32, andsImm32][a.opc];
+    },
+    exec: andImm64,
+  },
+  MOVW: {
+    prep(a) {
+      a.d = dstZR(a.rd);
+      const sh = a.hw * 16;
+      a.w = a.d + (a.hw >> 1);
+      a.keep = (a.hw & 1 ? 0x0000ffff : 0xffff0000) | 0;
+      a.val = (a.imm16 << ((a.hw & 1) * 16)) | 0;
+      a.lo = 0;
+      a.hi = 0;
+      if (a.opc === 1 || (!a.sf && a.hw >= 2)) return unallocated;
+      if (a.opc === 3) return a.sf ? movk64 : movk32;
+      let v = BigInt(a.imm16) << BigInt(sh);
+      if (a.opc === 0) v = ~v; // MOVN
+      if (!a.sf) v &= 0xffffffffn;
+      setConst(a, v);
+      return movWide;
+    },
+    exec: movWide,
+  },
+  BITFIELD: {
+    prep(a) {
+      a.n = srcZR(a.rn);
+      a.d = dstZR(a.rd);
+      a.r = a.immr;
+      a.wl = a.wh = a.tl = a.th = 0;
+      a.sw = 0;
+      a.sb = 0;
+      a.sh = 0;
+      const width = a.sf ? 64 : 32;
+      if (a.opc === 3 || a.N !== a.sf || (!a.sf && (a.immr > 31 || a.imms > 31))) return unallocated;
+      const m = decodeBitMasks(a.N, a.imms, a.immr, false, width);
+      if (!m) return unallocated;
+      a.wl = m.wLo;
+      a.wh = m.wHi;
+      a.tl = m.tLo;
+      a.th = m.tHi;
+      // Sign bit S of the source as (word offset, shift that moves it to bit 31).
+      a.sw = a.imms >= 32 ? 1 : 0;
+      a.sb = 31 - (a.imms & 31);
+      const { opc, imms, immr } = a;
+      if (opc === 2 && imms !== width - 1 && imms + 1 === immr) {
+        a.sh = width - 1 - imms;
+        return a.sf ? lslImm64 : lslImm32;
+      }
+      if (opc === 2 && imms === width - 1) {
+        a.sh = immr;
+        return a.sf ? lsrImm64 : lsrImm32;
+      }
+      if (opc === 0 && imms === width - 1) {
+        a.sh = immr;
+        return a.sf ? asrImm64 : asrImm32;
+      }
+      if (opc === 0 && a.sf && immr === 0 && (imms === 7 || imms === 15 || imms === 31)) {
+        a.sh = 31 - imms;
+        return sxt64;
+      }
+      if (opc === 2 && immr === 0 && imms < 32) return uxtLow; // UBFX #0 / UXTB / UXTH
+      if (opc === 0) return a.sf ? sbfm64 : sbfm32;
+      if (opc === 1) return a.sf ? bfm64 : bfm32;
+      return a.sf ? ubfm64 : ubfm32;
+    },
+    exec: ubfm64,
+  },
+  EXTR: {
+    prep(a) {
+      a.d = dstZR(a.rd);
+      const n = srcZR(a.rn);
+      const m = srcZR(a.rm);
+      a.i0 = m;
+      a.i1 = m + 1;
+      a.i2 = n;
+      a.s = a.imms & 31;
+      if (a.N !== a.sf || (!a.sf && a.imms > 31)) return unallocated;
+      if (!a.sf) {
+        a.i1 = n;
+        return extr32;
+      }
+      // (Xn:Xm) >> lsb as three consecutive source words.
+      if (a.imms >= 32) {
+        a.i0 = m + 1;
+        a.i1 = n;
+        a.i2 = n + 1;
+      }
+      if (a.s === 0) return extr64Words;
+      return extr64;
+    },
+    exec: extr64,
+  },
+};
