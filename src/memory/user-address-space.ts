@@ -14,6 +14,9 @@ export const PROT_READ = 1;
 export const PROT_WRITE = 2;
 export const PROT_EXEC = 4;
 
+/** Addresses at or above this are not user addresses (a 48-bit virtual address space). */
+export const USER_ADDRESS_LIMIT = 2 ** 48;
+
 export interface PageEntry {
   /** Frame offset in guest RAM, or -1 when not yet touched (zero-filled on first access). */
   frame: number;
@@ -104,6 +107,58 @@ export class UserAddressSpace implements AddressSpace {
       this.ram.bytes.set(data.subarray(done, done + n), off);
       done += n;
     }
+  }
+
+  /** Drop the contents of mapped pages (they read as zero again on next touch): MADV_DONTNEED. */
+  discard(first: number, count: number): void {
+    let any = false;
+    for (let i = 0; i < count; i++) {
+      const e = this.pages.get(first + i);
+      if (!e || e.frame < 0) continue;
+      this.ram.freeFrame(e.frame);
+      e.frame = -1;
+      any = true;
+    }
+    if (any) this.flush(first, count);
+  }
+
+  /** True when every page of [addr, addr+length) is mapped with all of `prot`. */
+  accessible(addr: number, length: number, prot: number): boolean {
+    if (length <= 0) return true;
+    if (!(addr >= 0) || addr + length > USER_ADDRESS_LIMIT) return false;
+    const last = Math.floor((addr + length - 1) / PAGE_SIZE);
+    for (let p = Math.floor(addr / PAGE_SIZE); p <= last; p++) {
+      const e = this.pages.get(p);
+      if (!e || (e.prot & prot) !== prot) return false;
+    }
+    return true;
+  }
+
+  /** Copy guest memory out as the guest could read it; null when any byte is not readable (EFAULT). */
+  copyIn(addr: number, length: number): Uint8Array | null {
+    if (!this.accessible(addr, length, PROT_READ)) return null;
+    return this.readBytes(addr, length);
+  }
+
+  /** Copy into guest memory as the guest could write it; false (nothing written) when any byte is not writable. */
+  copyOut(addr: number, data: Uint8Array): boolean {
+    if (!this.accessible(addr, data.length, PROT_WRITE)) return false;
+    this.writeBytes(addr, data);
+    return true;
+  }
+
+  /** A NUL-terminated string of at most `max` bytes (without the NUL); null when unreadable or too long. */
+  readCString(addr: number, max = 4096): Uint8Array | null {
+    const out: number[] = [];
+    for (let a = addr; out.length < max; a++) {
+      if (a % PAGE_SIZE === 0 || out.length === 0) {
+        if (!this.accessible(a, 1, PROT_READ)) return null;
+      }
+      const b = this.ram.bytes[this.hostOffset(a)];
+      if (b === 0) return Uint8Array.from(out);
+      out.push(b);
+    }
+    return null;
   }
 
   /** Copy bytes out of guest memory (ignores protection). Throws when unmapped. */

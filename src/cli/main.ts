@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * The `armvisor` command.
+ *
+ *   armvisor run [options] PROGRAM [ARGS...]
+ *   armvisor [options] PROGRAM [ARGS...]        (when PROGRAM is not a subcommand)
+ *
+ * User-mode options follow qemu-aarch64 (single-dash words; `--x` is taken as
+ * `-x`, as qemu does); the program and its arguments start at the first word
+ * that is not an option. The exit status is the guest's, or 128 + signal.
+ */
+import * as fs from 'node:fs';
+import { nodeHost } from '../host/node-host.js';
+import { ExecError, runProgram } from '../linux-user/index.js';
+
+const USAGE = `usage: armvisor run [options] program [arguments...]
+       armvisor [options] program [arguments...]
+Run a static AArch64 Linux program (user-mode emulation).
+
+Options (compatible with qemu-aarch64 where qemu has them):
+  -E var=value[,var=value...]  set environment variables for the program
+  -U var[,var...]              unset environment variables for the program
+  -0 argv0                     use argv0 as the program's argv[0]
+  -cpu model                   CPU model: max, cortex-a57, cortex-a53, cortex-a72, any
+  -strace                      log system calls to stderr
+  -L path                      interpreter prefix for dynamic programs (not supported yet)
+  --stats                      after exit, print the instruction count and speed to stderr
+  -h, --help                   print this help
+  --version                    print the version
+
+The program inherits the environment of armvisor (like qemu-aarch64).
+`;
+
+const CPU_MODELS = new Set(['max', 'cortex-a57', 'cortex-a53', 'cortex-a72', 'any']);
+const SUBCOMMANDS = new Set(['run']);
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+class UsageError extends Error {}
+
+export interface CliOptions {
+  program: string;
+  args: string[];
+  argv0?: string;
+  setEnv: [string, string][];
+  unsetEnv: string[];
+  strace: boolean;
+  stats: boolean;
+  cpu: string;
+  ldPrefix?: string;
+}
+
+/** Parse the words after `run` (or after `armvisor` itself). Returns 'help' / 'version' for those. */
+export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' {
+  const o: CliOptions = { program: '', args: [], setEnv: [], unsetEnv: [], strace: false, stats: false, cpu: 'max' };
+  let i = 0;
+  const value = (opt: string): string => {
+    if (i + 1 >= words.length) throw new UsageError(`option '${opt}' needs an argument`);
+    return words[++i];
+  };
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (!w.startsWith('-') || w === '-') break;
+    if (w === '--') {
+      i++;
+      break;
+    }
+    const name = w.startsWith('--') ? w.slice(1) : w;
+    switch (name) {
+      case '-h':
+      case '-help':
+        return 'help';
+      case '-version':
+        return 'version';
+      case '-E':
+        for (const kv of value(w).split(',')) {
+          const eq = kv.indexOf('=');
+          if (eq <= 0) throw new UsageError(`-E expects var=value, got '${kv}'`);
+          o.setEnv.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+        }
+        break;
+      case '-U':
+        o.unsetEnv.push(...value(w).split(',').filter((s) => s !== ''));
+        break;
+      case '-0':
+        o.argv0 = value(w);
+        break;
+      case '-cpu': {
+        const m = value(w);
+        if (!CPU_MODELS.has(m)) throw new UsageError(`unable to find CPU model '${m}'`);
+        o.cpu = m;
+        break;
+      }
+      case '-strace':
+        o.strace = true;
+        break;
+      case '-stats':
+        o.stats = true;
+        break;
+      case '-L':
+        o.ldPrefix = value(w);
+        break;
+      default:
+        throw new UsageError(`unknown option '${w}' (see armvisor --help)`);
+    }
+  }
+  if (i >= words.length) throw new UsageError('no program given (see armvisor --help)');
+  o.program = words[i];
+  o.args = words.slice(i + 1);
+  return o;
+}
+
+/** The guest's environment: armvisor's own, changed by -E/-U (later changes win, as in qemu). */
+function guestEnv(o: CliOptions): string[] {
+  const env = new Map<string, string>();
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env.set(k, v);
+  for (const [k, v] of o.setEnv) env.set(k, v);
+  for (const k of o.unsetEnv) env.delete(k);
+  return [...env].map(([k, v]) => `${k}=${v}`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let words = argv;
+  if (words.length > 0 && SUBCOMMANDS.has(words[0])) words = words.slice(1);
+  let opts: CliOptions | 'help' | 'version';
+  try {
+    opts = parseRunArgs(words);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`armvisor: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (opts === 'version') {
+    process.stdout.write(`armvisor ${version()}\n`);
+    return 0;
+  }
+  const host = nodeHost();
+  const enc = new TextEncoder();
+  const toStderr = (line: string) => void host.stderr.write(enc.encode(line + '\n'), null);
+  const started = performance.now();
+  try {
+    const r = await runProgram({
+      argv: [opts.argv0 ?? opts.program, ...opts.args],
+      execPath: opts.program,
+      env: guestEnv(opts),
+      host,
+      diagnostic: toStderr,
+      strace: opts.strace ? toStderr : undefined,
+    });
+    if (opts.stats) {
+      const secs = (performance.now() - started) / 1000;
+      const mips = r.instructions / secs / 1e6;
+      toStderr(`armvisor: ${r.instructions} instructions in ${secs.toFixed(3)} s (${mips.toFixed(1)} MIPS)`);
+    }
+    return r.exitCode;
+  } catch (e) {
+    if (e instanceof ExecError) {
+      toStderr(`armvisor: ${e.message}`);
+      return 1;
+    }
+    toStderr(`armvisor: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 70;
+  }
+}
+
+// Run when executed as a program (not when imported by tests).
+const self = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
+if (self && new URL(import.meta.url).pathname === self) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * Run a static AArch64 Linux program: the library entry point of user-mode
+ * emulation (the `armvisor run` command is a thin layer over it).
+ *
+ *   const { exitCode } = await runProgram({ argv: ['./hello'], env: [], host: nodeHost() });
+ *
+ * The loop runs the CPU in batches and yields to the event loop now and then,
+ * so a page or a later thread scheduler stays responsive.
+ */
+import { StopReason } from '../cpu/a64/cpu.js';
+import { Access, FaultKind } from '../memory/address-space.js';
+import { UserAddressSpace } from '../memory/user-address-space.js';
+import { GuestRam } from '../memory/guest-ram.js';
+import { ElfError } from './elf.js';
+import { OpenFile } from './files.js';
+import { bytesFile, sinkFile, type Host, type HostFile } from './host.js';
+import { coreHwcaps } from './hwcaps.js';
+import { MMAP_BASE, loadProgram, type LoadedProgram } from './loader.js';
+import { MemoryMap } from './memory-map.js';
+import { Process, type Task } from './process.js';
+import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP, signalDescription } from './signals.js';
+import { normalizePath } from './syscalls/fs.js';
+import { dispatchSyscall } from './syscalls/table.js';
+
+export { ElfError } from './elf.js';
+export type { Host, HostFile } from './host.js';
+
+export type OutputOption = HostFile | ((data: Uint8Array) => void);
+
+export interface RunOptions {
+  /** argv[0] is the program path (unless `execPath` is given); the guest sees argv as is. */
+  argv: string[];
+  /** Environment as NAME=value strings. */
+  env?: string[];
+  /** The file to execute when it differs from argv[0] (qemu's -0 option). */
+  execPath?: string;
+  /** The host (files, clocks, randomness); required unless every stream is given and no file is opened. */
+  host: Host;
+  stdin?: HostFile | Uint8Array | string;
+  stdout?: OutputOption;
+  stderr?: OutputOption;
+  /** One-line diagnostics (unimplemented instructions, syscalls, fatal signals); default: the stderr stream. */
+  diagnostic?: (line: string) => void;
+  /** Decoded syscall trace sink (-strace). */
+  strace?: (line: string) => void;
+  /** Instructions per CPU batch between checks (default 1M). */
+  batch?: number;
+}
+
+export interface RunResult {
+  /** Exit status as a shell would see it: the code, or 128 + signal. */
+  exitCode: number;
+  /** The signal that ended the program, when one did. */
+  signal?: number;
+  instructions: number;
+}
+
+/** A problem before the program could start (bad file, missing file): one line for the user. */
+export class ExecError extends Error {
+  override name = 'ExecError';
+}
+
+const O_RDONLY = 0;
+const O_WRONLY = 1;
+
+function asFile(o: OutputOption | undefined, fallback: HostFile): HostFile {
+  if (o === undefined) return fallback;
+  return typeof o === 'function' ? sinkFile(o) : o;
+}
+
+function inputFile(i: RunOptions['stdin'], fallback: HostFile): HostFile {
+  if (i === undefined) return fallback;
+  if (typeof i === 'string') return bytesFile(new TextEncoder().encode(i));
+  if (i instanceof Uint8Array) return bytesFile(i);
+  return i;
+}
+
+function readWholeFile(host: Host, path: string): Uint8Array {
+  const f = host.fs.open(path, O_RDONLY, 0);
+  const why = (e: number): string => (e === -2 ? 'No such file or directory' : e === -13 ? 'Permission denied' : e === -21 ? 'Is a directory' : `error ${-e}`);
+  if (typeof f === 'number') throw new ExecError(`cannot open '${path}': ${why(f)}`);
+  try {
+    const st = f.stat();
+    if (typeof st === 'number') throw new ExecError(`cannot stat '${path}': ${why(st)}`);
+    if ((st.mode & 0o170000) === 0o040000) throw new ExecError(`cannot execute '${path}': Is a directory`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = new Uint8Array(Math.max(65536, st.size - total + 1));
+      const n = f.read(buf, total);
+      if (n < 0) throw new ExecError(`cannot read '${path}': ${why(n)}`);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+    }
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  } finally {
+    f.close();
+  }
+}
+
+/** A process ready to run: loaded, with stdio, not started. */
+export interface PreparedProgram {
+  process: Process;
+  task: Task;
+  loaded: LoadedProgram;
+}
+
+/** Load the program and set up its process (exposed for tests and tools). */
+export function prepareProgram(o: RunOptions): PreparedProgram {
+  const host = o.host;
+  if (o.argv.length === 0 && o.execPath === undefined) throw new ExecError('no program given');
+  const path = o.execPath ?? o.argv[0];
+  const image = readWholeFile(host, path);
+  const stderr = asFile(o.stderr, host.stderr);
+  const enc = new TextEncoder();
+  const diagnostic = o.diagnostic ?? ((line: string) => void stderr.write(enc.encode(line + '\n'), null));
+  const mem = new UserAddressSpace(new GuestRam(1 << 20));
+  const map = new MemoryMap(mem, MMAP_BASE);
+  const exePath = path.startsWith('/') ? normalizePath(path) : normalizePath(host.fs.cwd() + '/' + path);
+  const process = new Process({ host, mem, map, exePath, diagnostic, strace: o.strace });
+  const random = new Uint8Array(16);
+  host.random(random);
+  const { hwcap, hwcap2 } = coreHwcaps();
+  let loaded: LoadedProgram;
+  try {
+    loaded = loadProgram(map, {
+      image, argv: o.argv, env: o.env ?? [], execfn: path, random, hwcap, hwcap2,
+      uid: process.uid, gid: process.gid, name: exePath,
+    });
+  } catch (e) {
+    if (e instanceof ElfError) throw new ExecError(`${path}: ${e.message}`);
+    throw e;
+  }
+  process.fds.install(new OpenFile(inputFile(o.stdin, host.stdin), O_RDONLY, '/dev/stdin'), false);
+  process.fds.install(new OpenFile(asFile(o.stdout, host.stdout), O_WRONLY, '/dev/stdout'), false);
+  process.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr'), false);
+  const task = process.newTask();
+  const cpu = task.cpu;
+  cpu.pcLo = loaded.entry % 4294967296 | 0;
+  cpu.pcHi = Math.floor(loaded.entry / 4294967296) | 0;
+  cpu.x[62] = loaded.sp % 4294967296 | 0;
+  cpu.x[63] = Math.floor(loaded.sp / 4294967296) | 0;
+  return { process, task, loaded };
+}
+
+const hex = (lo: number, hi: number): string => '0x' + ((hi >>> 0) * 4294967296 + (lo >>> 0)).toString(16);
+
+/** End the process for a CPU exception nobody handles (no signal handlers yet). */
+function fatalSignal(t: Task, sig: number, detail: string): void {
+  const p = t.process;
+  p.diagnostic(`armvisor: uncaught target signal ${sig} (${signalDescription(sig)}) at pc ${hex(t.cpu.pcLo, t.cpu.pcHi)}${detail}`);
+  p.exit({ signal: sig, coreDump: true });
+}
+
+/** Run a prepared program to its end. */
+export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Promise<RunResult> {
+  const { process: p, task: t } = prep;
+  const cpu = t.cpu;
+  const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+  let lastYield = now();
+  try {
+    while (p.exitStatus === null) {
+      const reason = cpu.run(batch);
+      switch (reason) {
+        case StopReason.Svc: {
+          const r = dispatchSyscall(t);
+          if (r) await r;
+          break;
+        }
+        case StopReason.Budget:
+        case StopReason.Requested:
+        case StopReason.Wait:
+          break;
+        case StopReason.Undefined:
+        case StopReason.Hlt:
+          fatalSignal(t, SIGILL, '');
+          break;
+        case StopReason.Brk:
+          fatalSignal(t, SIGTRAP, ` (brk #${cpu.excImm})`);
+          break;
+        case StopReason.Alignment:
+          fatalSignal(t, SIGBUS, ' (misaligned pc)');
+          break;
+        case StopReason.DataAbort:
+        case StopReason.InstructionAbort: {
+          const f = cpu.fault;
+          const sig = f.kind === FaultKind.Bus ? SIGBUS : SIGSEGV;
+          const what = f.access === Access.Write ? 'write' : f.access === Access.Exec ? 'execute' : 'read';
+          const kind = f.kind === FaultKind.Permission ? 'permission' : f.kind === FaultKind.Bus ? 'bus error' : 'unmapped';
+          fatalSignal(t, sig, `: ${what} at ${hex(f.addrLo, f.addrHi)} (${kind})`);
+          break;
+        }
+        default:
+          fatalSignal(t, SIGILL, ` (unexpected stop reason ${reason})`);
+      }
+      if (now() - lastYield > 50) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        lastYield = now();
+      }
+    }
+  } finally {
+    p.fds.closeAll();
+  }
+  const st = p.exitStatus!;
+  if (st.signal !== undefined) return { exitCode: 128 + st.signal, signal: st.signal, instructions: cpu.icount };
+  return { exitCode: st.code, instructions: cpu.icount };
+}
+
+/** Load and run a static AArch64 Linux program. Throws ExecError when it cannot start. */
+export async function runProgram(o: RunOptions): Promise<RunResult> {
+  return runPrepared(prepareProgram(o), o.batch);
+}

@@ -1,0 +1,174 @@
+/**
+ * A guest process and its tasks (threads). The Process owns what threads
+ * share (address space, memory map, descriptors, signal actions, identity);
+ * a Task owns a CPU and per-thread kernel state (tid, clear_child_tid,
+ * robust list, signal mask, alternate stack). Only one task exists for now;
+ * the shape is the one clone() will need.
+ */
+import { A64Cpu, CodeCache } from '../cpu/a64/cpu.js';
+import { PAGE_SIZE } from '../memory/guest-ram.js';
+import type { UserAddressSpace } from '../memory/user-address-space.js';
+import type { Host } from './host.js';
+import { FdTable } from './files.js';
+import { MemoryMap } from './memory-map.js';
+import { defaultRlimits } from './syscalls/process.js';
+
+/** How a process ended. */
+export type ExitStatus = { code: number; signal?: undefined } | { code?: undefined; signal: number; coreDump: boolean };
+
+export const NSIG = 64;
+
+export interface ProcessOptions {
+  host: Host;
+  mem: UserAddressSpace;
+  map: MemoryMap;
+  /** Absolute host path of the executable (/proc/self/exe). */
+  exePath: string;
+  pid?: number;
+  diagnostic: (line: string) => void;
+  /** Trace every syscall on this sink (-strace). */
+  strace?: (line: string) => void;
+}
+
+export class Process {
+  readonly host: Host;
+  readonly mem: UserAddressSpace;
+  readonly map: MemoryMap;
+  readonly fds = new FdTable();
+  readonly code = new CodeCache();
+  readonly tasks: Task[] = [];
+  readonly pid: number;
+  readonly ppid: number;
+  uid = 0;
+  gid = 0;
+  readonly exePath: string;
+  /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
+  readonly sigactions: Uint8Array[] = [];
+  exitStatus: ExitStatus | null = null;
+  /** Soft and hard limit per RLIMIT_* resource (-1: unlimited). */
+  readonly rlimits = defaultRlimits();
+  umask = 0o022;
+  readonly diagnostic: (line: string) => void;
+  readonly strace: ((line: string) => void) | null;
+  /** Syscall numbers already reported as unsupported (one line each). */
+  readonly reportedSyscalls = new Set<number>();
+  /** CPU time at start, for CLOCK_PROCESS_CPUTIME_ID. */
+  readonly cpuTimeBase: bigint;
+  private nextTid: number;
+
+  constructor(o: ProcessOptions) {
+    this.host = o.host;
+    this.mem = o.mem;
+    this.map = o.map;
+    this.exePath = o.exePath;
+    const id = o.host.identity?.();
+    this.pid = o.pid ?? id?.pid ?? 1000;
+    this.ppid = id?.ppid ?? 1;
+    this.uid = id?.uid ?? 0;
+    this.gid = id?.gid ?? 0;
+    this.nextTid = this.pid;
+    this.diagnostic = o.diagnostic;
+    this.strace = o.strace ?? null;
+    for (let i = 0; i <= NSIG; i++) this.sigactions.push(new Uint8Array(32));
+    this.cpuTimeBase = o.host.clock.cpuTimeNs();
+  }
+
+  /** A new task with a fresh CPU on this address space. */
+  newTask(): Task {
+    const cpu = new A64Cpu(this.mem, { codeCache: this.code, diagnostic: this.diagnostic });
+    const t = new Task(this, cpu, this.nextTid++);
+    this.tasks.push(t);
+    return t;
+  }
+
+  /** umask(2): set, return the old mask. */
+  setUmask(mask: number): number {
+    const old = this.umask;
+    this.umask = mask;
+    return old;
+  }
+
+  exit(status: ExitStatus): void {
+    if (this.exitStatus === null) this.exitStatus = status;
+  }
+
+  // ---- guest memory as syscalls see it (protection checked, code cache kept coherent) ----
+
+  /** Guest bytes for a syscall to read; null means EFAULT. */
+  read(addr: number, length: number): Uint8Array | null {
+    if (length === 0) return new Uint8Array(0);
+    return this.mem.copyIn(addr, length);
+  }
+
+  /** Write syscall results to the guest; false means EFAULT (nothing written). */
+  write(addr: number, data: Uint8Array): boolean {
+    if (data.length === 0) return true;
+    if (!this.mem.copyOut(addr, data)) return false;
+    // A read() into a page holding decoded instructions must drop them.
+    const first = Math.floor(addr / PAGE_SIZE);
+    const last = Math.floor((addr + data.length - 1) / PAGE_SIZE);
+    for (let p = first; p <= last; p++) if (this.code.pages.has(p)) this.code.invalidatePage(p);
+    return true;
+  }
+
+  /** A NUL-terminated guest string as text (UTF-8); null means EFAULT or too long. */
+  readString(addr: number, max = 4096): string | null {
+    const b = this.mem.readCString(addr, max);
+    return b === null ? null : new TextDecoder().decode(b);
+  }
+}
+
+export class Task {
+  /** set_tid_address: cleared and futex-woken at thread exit. */
+  clearChildTid = 0;
+  robustList = 0;
+  robustListLen = 0;
+  /** Blocked signals, bits 0..31 and 32..63 (signal n is bit n-1). */
+  sigmaskLo = 0;
+  sigmaskHi = 0;
+  /** stack_t of sigaltstack: sp, flags, size. */
+  altStackSp = 0;
+  altStackFlags = 2; // SS_DISABLE
+  altStackSize = 0;
+  /** Thread name (prctl PR_SET_NAME, /proc/self/comm). */
+  comm = '';
+
+  constructor(
+    readonly process: Process,
+    readonly cpu: A64Cpu,
+    readonly tid: number,
+  ) {}
+
+  // ---- syscall arguments (x0..x5) and result ----
+
+  /** Argument n as a signed 32-bit int (int, pid_t, fd). */
+  argInt(n: number): number {
+    return this.cpu.x[2 * n];
+  }
+
+  /** Argument n as an unsigned 32-bit value (unsigned int, flags). */
+  argU32(n: number): number {
+    return this.cpu.x[2 * n] >>> 0;
+  }
+
+  /** Argument n as an unsigned 64-bit value (pointers, sizes); exact below 2^53. */
+  argU64(n: number): number {
+    return (this.cpu.x[2 * n + 1] >>> 0) * 4294967296 + (this.cpu.x[2 * n] >>> 0);
+  }
+
+  /** Argument n as a signed 64-bit value (off_t, long). */
+  argS64(n: number): number {
+    return this.cpu.x[2 * n + 1] * 4294967296 + (this.cpu.x[2 * n] >>> 0);
+  }
+
+  /** Write a syscall result (a signed value below 2^53 in magnitude) to x0. */
+  setResult(r: number): void {
+    this.setResultAt(0, r);
+  }
+
+  /** Write a signed value (below 2^53 in magnitude) to register xn. */
+  setResultAt(n: number, r: number): void {
+    this.cpu.x[2 * n] = (r % 4294967296) | 0;
+    this.cpu.x[2 * n + 1] = Math.floor(r / 4294967296) | 0;
+  }
+}

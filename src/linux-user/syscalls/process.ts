@@ -1,0 +1,270 @@
+/**
+ * Process and thread bookkeeping: exit, identity, uname, resource limits,
+ * getrandom, scheduling queries, thread-library registrations
+ * (set_tid_address, set_robust_list, rseq) and a single-threaded futex.
+ */
+import type { Task } from '../process.js';
+import type { SyscallDef } from './types.js';
+import { EAGAIN, EFAULT, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT } from '../errno.js';
+
+/** RLIM_INFINITY, kept apart from numbers (it is 2^64-1). */
+const INF = -1;
+
+/** Soft and hard limits per resource (RLIMIT_CPU 0 … RLIMIT_RTTIME 15), as a Debian shell has them. */
+export function defaultRlimits(): [number, number][] {
+  return [
+    [INF, INF], // CPU
+    [INF, INF], // FSIZE
+    [INF, INF], // DATA
+    [8 << 20, INF], // STACK
+    [0, INF], // CORE
+    [INF, INF], // RSS
+    [63432, 63432], // NPROC
+    [1024, 1048576], // NOFILE
+    [8 << 20, 8 << 20], // MEMLOCK
+    [INF, INF], // AS
+    [INF, INF], // LOCKS
+    [63432, 63432], // SIGPENDING
+    [819200, 819200], // MSGQUEUE
+    [0, 0], // NICE
+    [0, 0], // RTPRIO
+    [INF, INF], // RTTIME
+  ];
+}
+
+function encodeRlimit(r: [number, number]): Uint8Array {
+  const b = new Uint8Array(16);
+  const dv = new DataView(b.buffer);
+  for (let i = 0; i < 2; i++) {
+    const v = r[i];
+    if (v === INF) {
+      dv.setUint32(i * 8, 0xffffffff, true);
+      dv.setUint32(i * 8 + 4, 0xffffffff, true);
+    } else {
+      dv.setUint32(i * 8, v % 4294967296, true);
+      dv.setUint32(i * 8 + 4, Math.floor(v / 4294967296), true);
+    }
+  }
+  return b;
+}
+
+function decodeRlimit(b: Uint8Array): [number, number] {
+  const dv = new DataView(b.buffer, b.byteOffset, 16);
+  const one = (o: number): number => {
+    const hi = dv.getUint32(o + 4, true);
+    return hi >= 0x200000 ? INF : hi * 4294967296 + dv.getUint32(o, true);
+  };
+  return [one(0), one(8)];
+}
+
+const above = (a: number, b: number): boolean => (a === INF ? b !== INF : b !== INF && a > b);
+
+/** prlimit64 on the calling process: old value out, new value in. */
+function prlimit(t: Task, pid: number, res: number, newAddr: number, oldAddr: number): number {
+  const p = t.process;
+  if (pid !== 0 && pid !== p.pid) return -ESRCH;
+  if (res < 0 || res >= p.rlimits.length) return -EINVAL;
+  let next: [number, number] | null = null;
+  if (newAddr !== 0) {
+    const b = p.read(newAddr, 16);
+    if (b === null) return -EFAULT;
+    next = decodeRlimit(b);
+    if (above(next[0], next[1])) return -EINVAL;
+    if (above(next[1], p.rlimits[res][1]) && p.uid !== 0) return -EPERM;
+  }
+  if (oldAddr !== 0 && !p.write(oldAddr, encodeRlimit(p.rlimits[res]))) return -EFAULT;
+  if (next) p.rlimits[res] = next;
+  return 0;
+}
+
+/** struct utsname: six 65-byte fields. */
+function uname(t: Task): number {
+  const p = t.process;
+  const k = p.host.kernel?.() ?? { release: '6.1.0', version: '#1 SMP' };
+  const fields = ['Linux', p.host.hostname(), k.release, k.version, 'aarch64', '(none)'];
+  const b = new Uint8Array(65 * 6);
+  const enc = new TextEncoder();
+  fields.forEach((f, i) => b.set(enc.encode(f).subarray(0, 64), i * 65));
+  return p.write(t.argU64(0), b) ? 0 : -EFAULT;
+}
+
+const FUTEX_WAIT = 0;
+const FUTEX_WAKE = 1;
+const FUTEX_WAIT_BITSET = 9;
+const FUTEX_WAKE_BITSET = 10;
+const FUTEX_CMD_MASK = ~(128 | 256); // without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME
+
+/**
+ * futex with one thread: a wake finds no waiter; a wait whose value matches
+ * would sleep forever (nobody can change it), so it reports a timeout when
+ * one was given and otherwise stops with a diagnostic.
+ */
+function futex(t: Task): number {
+  const addr = t.argU64(0);
+  const op = t.argInt(1) & FUTEX_CMD_MASK;
+  const val = t.argInt(2);
+  if (op === FUTEX_WAKE || op === FUTEX_WAKE_BITSET) return 0;
+  if (op === FUTEX_WAIT || op === FUTEX_WAIT_BITSET) {
+    if (addr % 4 !== 0) return -EINVAL;
+    const b = t.process.read(addr, 4);
+    if (b === null) return -EFAULT;
+    if (new DataView(b.buffer).getInt32(0, true) !== val) return -EAGAIN;
+    if (t.argU64(3) !== 0) return -ETIMEDOUT;
+    t.process.diagnostic('armvisor: futex wait with no other thread to wake it (deadlock)');
+    return -EINVAL;
+  }
+  return -ENOSYS;
+}
+
+export const processSyscalls: SyscallDef[] = [
+  {
+    name: 'exit', args: ['int'], noReturn: true,
+    handler: (t) => {
+      t.process.exit({ code: t.argInt(0) & 0xff });
+      return 0;
+    },
+  },
+  {
+    name: 'exit_group', args: ['int'], noReturn: true,
+    handler: (t) => {
+      t.process.exit({ code: t.argInt(0) & 0xff });
+      return 0;
+    },
+  },
+  { name: 'getpid', args: [], handler: (t) => t.process.pid },
+  { name: 'getppid', args: [], handler: (t) => t.process.ppid },
+  { name: 'gettid', args: [], handler: (t) => t.tid },
+  { name: 'getuid', args: [], handler: (t) => t.process.uid },
+  { name: 'geteuid', args: [], handler: (t) => t.process.uid },
+  { name: 'getgid', args: [], handler: (t) => t.process.gid },
+  { name: 'getegid', args: [], handler: (t) => t.process.gid },
+  { name: 'getpgid', args: ['int'], handler: (t) => t.process.pid },
+  { name: 'getsid', args: ['int'], handler: (t) => t.process.pid },
+  {
+    name: 'getresuid', args: ['hex', 'hex', 'hex'],
+    handler: (t) => {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setUint32(0, t.process.uid, true);
+      for (let i = 0; i < 3; i++) if (!t.process.write(t.argU64(i), b)) return -EFAULT;
+      return 0;
+    },
+  },
+  {
+    name: 'getresgid', args: ['hex', 'hex', 'hex'],
+    handler: (t) => {
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setUint32(0, t.process.gid, true);
+      for (let i = 0; i < 3; i++) if (!t.process.write(t.argU64(i), b)) return -EFAULT;
+      return 0;
+    },
+  },
+  { name: 'getgroups', args: ['int', 'hex'], handler: (t) => (t.argInt(0) < 0 ? -EINVAL : 0) },
+  { name: 'umask', args: ['uint'], handler: (t) => t.process.setUmask(t.argU32(0) & 0o777) },
+  { name: 'uname', args: ['hex'], handler: uname },
+  {
+    name: 'set_tid_address', args: ['hex'],
+    handler: (t) => {
+      t.clearChildTid = t.argU64(0);
+      return t.tid;
+    },
+  },
+  {
+    name: 'set_robust_list', args: ['hex', 'size'],
+    handler: (t) => {
+      // struct robust_list_head is 24 bytes on arm64.
+      if (t.argU64(1) !== 24) return -EINVAL;
+      t.robustList = t.argU64(0);
+      t.robustListLen = 24;
+      return 0;
+    },
+  },
+  // Restartable sequences need kernel cooperation at preemption; glibc copes with ENOSYS.
+  { name: 'rseq', args: ['hex', 'uint', 'int', 'hex'], handler: () => -ENOSYS },
+  {
+    name: 'prlimit64', args: ['int', 'int', 'hex', 'hex'],
+    handler: (t) => prlimit(t, t.argInt(0), t.argInt(1), t.argU64(2), t.argU64(3)),
+  },
+  { name: 'getrlimit', args: ['int', 'hex'], handler: (t) => prlimit(t, 0, t.argInt(0), 0, t.argU64(1)) },
+  { name: 'setrlimit', args: ['int', 'hex'], handler: (t) => prlimit(t, 0, t.argInt(0), t.argU64(1), 0) },
+  {
+    name: 'getrandom', args: ['hex', 'size', 'hex'],
+    handler: (t) => {
+      if (t.argInt(2) & ~7) return -EINVAL;
+      const len = Math.min(t.argU64(1), 33554431);
+      const buf = new Uint8Array(len);
+      for (let o = 0; o < len; o += 65536) t.process.host.random(buf.subarray(o, Math.min(len, o + 65536)));
+      return t.process.write(t.argU64(0), buf) ? len : -EFAULT;
+    },
+  },
+  {
+    name: 'sched_getaffinity', args: ['int', 'size', 'hex'],
+    handler: (t) => {
+      const pid = t.argInt(0);
+      if (pid !== 0 && pid !== t.process.pid && pid !== t.tid) return -ESRCH;
+      const len = t.argU64(1);
+      if (len < 8 || len % 8 !== 0) return -EINVAL;
+      // One guest CPU runs the process.
+      const b = new Uint8Array(8);
+      b[0] = 1;
+      return t.process.write(t.argU64(2), b) ? 8 : -EFAULT;
+    },
+  },
+  { name: 'sched_setaffinity', args: ['int', 'size', 'hex'], handler: () => 0 },
+  { name: 'sched_yield', args: [], handler: () => 0 },
+  { name: 'getcpu', args: ['hex', 'hex', 'hex'], handler: (t) => {
+    const z = new Uint8Array(4);
+    if (t.argU64(0) !== 0 && !t.process.write(t.argU64(0), z)) return -EFAULT;
+    if (t.argU64(1) !== 0 && !t.process.write(t.argU64(1), z)) return -EFAULT;
+    return 0;
+  } },
+  { name: 'futex', args: ['hex', 'int', 'int', 'hex', 'hex', 'int'], handler: futex },
+  {
+    name: 'sysinfo', args: ['hex'],
+    handler: (t) => {
+      // struct sysinfo (112 bytes on arm64): uptime, loads, RAM in units of mem_unit.
+      const b = new Uint8Array(112);
+      const dv = new DataView(b.buffer);
+      dv.setBigInt64(0, t.process.host.clock.monotonicNs() / 1_000_000_000n, true);
+      dv.setBigUint64(32, 4n << 30n, true); // totalram
+      dv.setBigUint64(40, 3n << 30n, true); // freeram
+      dv.setUint16(80, 1, true); // procs
+      dv.setUint32(104, 1, true); // mem_unit
+      return t.process.write(t.argU64(0), b) ? 0 : -EFAULT;
+    },
+  },
+  {
+    name: 'getrusage', args: ['int', 'hex'],
+    handler: (t) => {
+      const who = t.argInt(0);
+      if (who !== 0 && who !== -1 && who !== 1) return -EINVAL;
+      const b = new Uint8Array(144);
+      if (who !== -1) {
+        const ns = t.process.host.clock.cpuTimeNs() - t.process.cpuTimeBase;
+        const dv = new DataView(b.buffer);
+        dv.setBigInt64(0, ns / 1_000_000_000n, true);
+        dv.setBigInt64(8, (ns % 1_000_000_000n) / 1000n, true);
+      }
+      return t.process.write(t.argU64(1), b) ? 0 : -EFAULT;
+    },
+  },
+  {
+    name: 'prctl', args: ['int', 'hex', 'hex', 'hex', 'hex'],
+    handler: (t) => {
+      const opt = t.argInt(0);
+      const PR_SET_NAME = 15;
+      const PR_GET_NAME = 16;
+      if (opt === PR_SET_NAME) {
+        const s = t.process.readString(t.argU64(1), 4096);
+        if (s === null) return -EFAULT;
+        t.comm = s.slice(0, 15);
+        return 0;
+      }
+      if (opt === PR_GET_NAME) {
+        const b = new Uint8Array(16);
+        b.set(new TextEncoder().encode(t.comm).subarray(0, 15));
+        return t.process.write(t.argU64(1), b) ? 0 : -EFAULT;
+      }
+      return -EINVAL;
+    },
+  },
+];
