@@ -1,0 +1,263 @@
+/**
+ * Advanced SIMD structure loads and stores: LD1-LD4/ST1-ST4 (multiple
+ * structures), LD1-LD4/ST1-ST4 to one lane, LD1R-LD4R, with post-index.
+ *
+ * ARM ARM C7.2 (LD1 … ST4): registers are numbered modulo 32. A fault
+ * part-way must leave the architectural state untouched, so loads read the
+ * whole transfer into a scratch buffer before writing any register, and
+ * stores probe the whole byte range before writing memory. Base writeback
+ * happens last.
+ */
+import { MULTI_OPS, singleLane } from '../../../arch/a64/tables/simd-perm.js';
+import type { A64Cpu } from '../cpu.js';
+import { regSP } from '../regs.js';
+import { unallocated, type Args, type Exec, type Semantics, type SemanticsTable } from '../semantics-types.js';
+
+/** Transfer scratch: up to 4 registers × 16 bytes. */
+const buf = new ArrayBuffer(64);
+const sc8 = new Uint8Array(buf);
+const sc16 = new Uint16Array(buf);
+const sc32 = new Int32Array(buf);
+
+/** Post-index writeback: Xn += a.imm (Rm = 31) or Xm (a.post = 2). */
+function writeback(cpu: A64Cpu, a: Args): void {
+  const x = cpu.x;
+  let addLo: number;
+  let addHi: number;
+  if (a.post === 1) {
+    addLo = a.imm;
+    addHi = 0;
+  } else {
+    addLo = x[a.m];
+    addHi = x[a.m + 1];
+  }
+  const lo = x[a.n];
+  const sum = (lo >>> 0) + (addLo >>> 0);
+  x[a.n] = sum | 0;
+  x[a.n + 1] = (x[a.n + 1] + addHi + (sum > 0xffffffff ? 1 : 0)) | 0;
+}
+
+/** Common prep: base register, writeback kind; returns false when the encoding is not post-indexed. */
+function prepAddr(a: Args, post: boolean, bytes: number): void {
+  a.n = regSP(a.rn);
+  if (!post) a.post = 0;
+  else if (a.rm === 31) {
+    a.post = 1;
+    a.imm = bytes;
+  } else {
+    a.post = 2;
+    a.m = a.rm * 2;
+  }
+}
+
+// ------------------------------------------------------------ multiple structures
+
+/** Read a.total bytes (a multiple of 8) from [Xn] into the scratch. */
+function loadAll(cpu: A64Cpu, a: Args): void {
+  const lo = cpu.x[a.n];
+  const hi = cpu.x[a.n + 1];
+  for (let k = 0; k < a.total; k += 8) {
+    const l = (lo + k) | 0;
+    const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    sc32[k >> 2] = cpu.ld64(l, h);
+    sc32[(k >> 2) + 1] = cpu.hi;
+  }
+}
+
+/** Write a.total bytes of the scratch to [Xn], after checking the whole range. */
+function storeAll(cpu: A64Cpu, a: Args): void {
+  const lo = cpu.x[a.n];
+  const hi = cpu.x[a.n + 1];
+  cpu.probeWrite(lo, hi, a.total);
+  for (let k = 0; k < a.total; k += 8) {
+    const l = (lo + k) | 0;
+    const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    cpu.st64(l, h, sc32[k >> 2], sc32[(k >> 2) + 1]);
+  }
+}
+
+/** LD1 (multiple): a.regs consecutive registers, a.rbytes (8 or 16) each. */
+const ld1Multi: Exec = (cpu, a) => {
+  loadAll(cpu, a);
+  const v = cpu.v8;
+  const rb = a.rbytes;
+  for (let r = 0; r < a.regs; r++) {
+    const d = ((a.rt + r) & 31) * 16;
+    for (let j = 0; j < rb; j++) v[d + j] = sc8[r * rb + j];
+    if (rb === 8) v.fill(0, d + 8, d + 16);
+  }
+  if (a.post) writeback(cpu, a);
+};
+
+const st1Multi: Exec = (cpu, a) => {
+  const v = cpu.v8;
+  const rb = a.rbytes;
+  for (let r = 0; r < a.regs; r++) {
+    const s = ((a.rt + r) & 31) * 16;
+    for (let j = 0; j < rb; j++) sc8[r * rb + j] = v[s + j];
+  }
+  storeAll(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+/** LDn (n = a.regs = selem > 1): element e of register t+s is structure e, member s. */
+const ldNMulti: Exec = (cpu, a) => {
+  loadAll(cpu, a);
+  const v = cpu.v8;
+  const es = a.esize;
+  const sel = a.regs;
+  for (let s = 0; s < sel; s++) {
+    const d = ((a.rt + s) & 31) * 16;
+    for (let e = 0; e < a.elems; e++) {
+      const from = (e * sel + s) * es;
+      for (let b = 0; b < es; b++) v[d + e * es + b] = sc8[from + b];
+    }
+    if (a.rbytes === 8) v.fill(0, d + 8, d + 16);
+  }
+  if (a.post) writeback(cpu, a);
+};
+
+const stNMulti: Exec = (cpu, a) => {
+  const v = cpu.v8;
+  const es = a.esize;
+  const sel = a.regs;
+  for (let s = 0; s < sel; s++) {
+    const src = ((a.rt + s) & 31) * 16;
+    for (let e = 0; e < a.elems; e++) {
+      const to = (e * sel + s) * es;
+      for (let b = 0; b < es; b++) sc8[to + b] = v[src + e * es + b];
+    }
+  }
+  storeAll(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+function multiSemantics(selem: number, regs: number, post: boolean): Semantics {
+  return {
+    prep(a) {
+      // ARM ARM: size:Q = 110 (.1d) is reserved when there is more than one element per structure.
+      if (a.size === 3 && !a.Q && selem > 1) return unallocated;
+      a.rbytes = a.Q ? 16 : 8;
+      a.regs = regs;
+      a.total = regs * a.rbytes;
+      a.esize = 1 << a.size;
+      a.elems = a.rbytes >> a.size;
+      prepAddr(a, post, a.total);
+      if (selem === 1) return a.L ? ld1Multi : st1Multi;
+      return a.L ? ldNMulti : stNMulti;
+    },
+    exec: unallocated,
+  };
+}
+
+// ------------------------------------------------------------ single structure
+
+/** Read a.selem elements of 1 << a.size bytes into the scratch (element s at byte s << size). */
+function loadElems(cpu: A64Cpu, a: Args): void {
+  const lo = cpu.x[a.n];
+  const hi = cpu.x[a.n + 1];
+  const es = a.esize;
+  for (let s = 0; s < a.selem; s++) {
+    const l = (lo + s * es) | 0;
+    const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    switch (a.size) {
+      case 0:
+        sc8[s] = cpu.ld8(l, h);
+        break;
+      case 1:
+        sc16[s] = cpu.ld16(l, h);
+        break;
+      case 2:
+        sc32[s] = cpu.ld32(l, h);
+        break;
+      default:
+        sc32[2 * s] = cpu.ld64(l, h);
+        sc32[2 * s + 1] = cpu.hi;
+    }
+  }
+}
+
+/** LDn to one lane: lane a.index of registers t..t+n-1; other lanes unchanged. */
+const ldLane: Exec = (cpu, a) => {
+  loadElems(cpu, a);
+  const v = cpu.v8;
+  const es = a.esize;
+  for (let s = 0; s < a.selem; s++) {
+    const d = ((a.rt + s) & 31) * 16 + a.index * es;
+    for (let b = 0; b < es; b++) v[d + b] = sc8[s * es + b];
+  }
+  if (a.post) writeback(cpu, a);
+};
+
+const stLane: Exec = (cpu, a) => {
+  const v = cpu.v8;
+  const es = a.esize;
+  for (let s = 0; s < a.selem; s++) {
+    const src = ((a.rt + s) & 31) * 16 + a.index * es;
+    for (let b = 0; b < es; b++) sc8[s * es + b] = v[src + b];
+  }
+  const lo = cpu.x[a.n];
+  const hi = cpu.x[a.n + 1];
+  cpu.probeWrite(lo, hi, a.selem * es);
+  for (let s = 0; s < a.selem; s++) {
+    const l = (lo + s * es) | 0;
+    const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    switch (a.size) {
+      case 0:
+        cpu.st8(l, h, sc8[s]);
+        break;
+      case 1:
+        cpu.st16(l, h, sc16[s]);
+        break;
+      case 2:
+        cpu.st32(l, h, sc32[s]);
+        break;
+      default:
+        cpu.st64(l, h, sc32[2 * s], sc32[2 * s + 1]);
+    }
+  }
+  if (a.post) writeback(cpu, a);
+};
+
+/** LDnR: element s replicated to every lane of register t+s. */
+const ldReplicate: Exec = (cpu, a) => {
+  loadElems(cpu, a);
+  const v = cpu.v8;
+  const es = a.esize;
+  for (let s = 0; s < a.selem; s++) {
+    const d = ((a.rt + s) & 31) * 16;
+    for (let j = 0; j < a.rbytes; j++) v[d + j] = sc8[s * es + (j & (es - 1))];
+    if (a.rbytes === 8) v.fill(0, d + 8, d + 16);
+  }
+  if (a.post) writeback(cpu, a);
+};
+
+function singleSemantics(kind: number, post: boolean): Semantics {
+  return {
+    prep(a) {
+      const { size, index } = singleLane(kind, a);
+      if (size < 0) return unallocated;
+      a.size = size;
+      a.index = index;
+      a.esize = 1 << size;
+      a.selem = ((a.o0 << 1) | a.R) + 1;
+      a.rbytes = a.Q ? 16 : 8;
+      prepAddr(a, post, a.selem * a.esize);
+      if (kind === 3) return ldReplicate;
+      return a.L ? ldLane : stLane;
+    },
+    exec: unallocated,
+  };
+}
+
+const table: { [name: string]: Semantics } = {};
+for (const { name, selem, regs } of MULTI_OPS) {
+  table[name] = multiSemantics(selem, regs, false);
+  table[name + '_post'] = multiSemantics(selem, regs, true);
+}
+['LDST_single_B', 'LDST_single_H', 'LDST_single_S', 'LD_replicate'].forEach((name, kind) => {
+  table[name] = singleSemantics(kind, false);
+  table[name + '_post'] = singleSemantics(kind, true);
+});
+
+export const structureSemantics: SemanticsTable = table;

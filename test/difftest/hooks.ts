@@ -1,0 +1,135 @@
+/**
+ * Per-class generation constraints: which words must not be generated, which
+ * register fields are memory bases or indices, which fields are branch
+ * offsets. Data, matched by encoding class (regexp on `cls`), entry name or
+ * the raw instruction word — so it keeps working as the tables grow, whatever
+ * names their owners give to fields (field names are matched case-blind).
+ */
+
+/** Field values of one instruction, keys in lower case. */
+export type LowerFields = { readonly [name: string]: number };
+
+export interface Hook {
+  /** Applies to entries whose class matches (all when absent). */
+  cls?: RegExp;
+  /** Applies to entries whose name matches (all when absent). */
+  entry?: RegExp;
+  /** Applies to instruction words for which this holds (all when absent). */
+  word?: (w: number) => boolean;
+  /** Do not generate such words: why (a word is retried). */
+  exclude?: string;
+  /** Do not generate the word when this holds for its fields; `exclude` gives the reason. */
+  excludeIf?: (f: LowerFields, w: number) => boolean;
+  /** Register fields that address memory: set to an address in the data block (SP for 31). */
+  memBase?: string[];
+  /** Strongest alignment the base needs (exclusives/atomics); misaligned only rarely. */
+  strictAlign?: boolean;
+  /** Register fields that are an index/offset: set to small values. */
+  index?: string[];
+  /** Immediate fields that are PC-relative branch offsets in words: forward, inside the sequence. */
+  branch?: string[];
+  /** Register fields holding a branch target: an address forward inside the sequence. */
+  branchReg?: string[];
+  /** Immediate fields of PC-relative literal loads in words: kept inside the code page. */
+  literal?: string[];
+}
+
+const bits = (w: number, lo: number, len: number): number => (w >>> lo) & ((1 << len) - 1);
+
+/** MRS/MSR (register): op0 = 2 + o0, op1, CRn, CRm, op2 from the word. */
+const isSysregMove = (w: number): boolean => (w & 0xffd00000) >>> 0 === 0xd5100000;
+const sysreg = (w: number): { op0: number; op1: number; crn: number; crm: number; op2: number } => ({
+  op0: 2 + bits(w, 19, 1),
+  op1: bits(w, 16, 3),
+  crn: bits(w, 12, 4),
+  crm: bits(w, 8, 4),
+  op2: bits(w, 5, 3),
+});
+
+const isLoadStoreClass = /load|store|atomic|compare and swap|swap|LDAPR|STLR|exclusive|ordered|memory (copy|set)|prefetch|LDRA/i;
+
+export const HOOKS: readonly Hook[] = [
+  // ---- words that cannot be compared
+  {
+    word: (w) => (w & 0xff000000) >>> 0 === 0xd4000000,
+    exclude: 'exception generation (SVC/HVC/SMC/BRK/HLT/DCPS) ends the case or enters a supervisor',
+  },
+  {
+    word: (w) => {
+      if (!isSysregMove(w)) return false;
+      const r = sysreg(w);
+      return (
+        r.crn === 14 || // generic timer: counters and frequency differ run to run
+        (r.op0 === 3 && r.op1 === 0 && r.crn === 0) || // ID registers (MIDR, ID_AA64*): host/model specific
+        (r.op0 === 3 && r.op1 === 3 && r.crn === 2 && r.crm === 4) || // RNDR, RNDRRS: random
+        (r.op0 === 3 && r.op1 === 3 && r.crn === 9) // PMU counters
+      );
+    },
+    exclude: 'MRS/MSR of a counter, ID, random-number or PMU register (values legitimately differ)',
+  },
+  {
+    // HINT space: PACIA1716/PACIB1716/AUTIA1716/AUTIB1716 (CRm=1, even op2), PACIAZ..AUTIBSP (CRm=3)
+    word: (w) =>
+      (w & 0xfffff01f) >>> 0 === 0xd503201f && ((bits(w, 8, 4) === 1 && (bits(w, 5, 3) & 1) === 0) || bits(w, 8, 4) === 3),
+    exclude: 'pointer authentication: qemu-user picks random keys per process',
+  },
+  {
+    word: (w) => (w & 0xffff0000) >>> 0 === 0xdac10000 && bits(w, 10, 6) < 16, // PAC*/AUT* (data-processing 1 source)
+    exclude: 'pointer authentication: qemu-user picks random keys per process',
+  },
+  {
+    word: (w) => (w & 0xfe000000) >>> 0 === 0xd6000000 && bits(w, 11, 5) === 1, // BRAA.. BLRAA.. RETAA.. ERETAA..
+    exclude: 'pointer authentication: qemu-user picks random keys per process',
+  },
+  {
+    word: (w) => (w & 0xff200400) >>> 0 === 0xf8200400, // LDRAA/LDRAB
+    exclude: 'pointer authentication: qemu-user picks random keys per process',
+  },
+  {
+    word: (w) => (w & 0xffe0fc00) >>> 0 === 0x9ac01000, // IRG
+    exclude: 'IRG inserts a random allocation tag',
+  },
+
+  // ---- CONSTRAINED UNPREDICTABLE register combinations (ARM ARM K1.2): reference and model may differ legitimately
+  {
+    cls: /^Load\/store register.*(pre-indexed|post-indexed)|^Load\/store register pair \((pre|post)-indexed\)/i,
+    excludeIf: (f) => f.v !== 1 && f.rn !== 31 && (f.rn === f.rt || f.rn === f.rt2),
+    exclude: 'writeback with Rn == Rt is CONSTRAINED UNPREDICTABLE',
+  },
+  {
+    cls: /^Load\/store (register pair|no-allocate pair)/i,
+    excludeIf: (f) => f.l === 1 && f.rt === f.rt2,
+    exclude: 'load pair with Rt == Rt2 is CONSTRAINED UNPREDICTABLE',
+  },
+  {
+    cls: /exclusive|ordered/i,
+    excludeIf: (f) =>
+      (f.l === 0 && f.rs !== undefined && (f.rs === f.rt || f.rs === f.rt2 || (f.rs === f.rn && f.rn !== 31))) ||
+      (f.l === 1 && f.rt2 !== undefined && f.o1 === 1 && f.rt === f.rt2),
+    exclude: 'store-exclusive status register overlapping data/base, or load-exclusive pair with Rt == Rt2: CONSTRAINED UNPREDICTABLE',
+  },
+  {
+    cls: /compare and swap pair/i,
+    excludeIf: (f) => (f.rs & 1) === 1 || (f.rt & 1) === 1,
+    exclude: 'CASP with an odd register is CONSTRAINED UNPREDICTABLE',
+  },
+
+  // ---- memory addressing
+  { cls: /exclusive|ordered|compare and swap|atomic|LDAPR|STLR/i, memBase: ['rn'], strictAlign: true },
+  { cls: isLoadStoreClass, memBase: ['rn'], index: ['rm'] },
+  { cls: /literal/i, literal: ['imm19', 'imm'] },
+  {
+    // SYS with CRn=7: DC ZVA / DC CVAC / IC IVAU ... take an address in Xt
+    word: (w) => (w & 0xfff8f000) >>> 0 === 0xd5087000,
+    memBase: ['rt'],
+  },
+
+  // ---- branches: forward, inside the sequence
+  { cls: /branch \(register\)/i, branchReg: ['rn'] },
+  { cls: /branch|compare and branch|test and branch/i, branch: ['imm26', 'imm19', 'imm14', 'imm', 'offset', 'label'] },
+];
+
+/** The hooks that apply to an entry (class and name), before looking at words. */
+export function hooksFor(cls: string, name: string): Hook[] {
+  return HOOKS.filter((h) => (!h.cls || h.cls.test(cls)) && (!h.entry || h.entry.test(name)));
+}
