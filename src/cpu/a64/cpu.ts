@@ -166,6 +166,8 @@ export class A64Cpu {
   private readonly wOff = new Int32Array(TLB_SIZE);
   readonly code: CodeCache;
   private curPage: CodePage | null = null;
+  /** Top-byte ignore for data addresses (Linux user mode sets TCR_EL1.TBI0). */
+  tbi = true;
   private stopRequested = false;
 
   readonly diagnostic: (line: string) => void;
@@ -266,7 +268,10 @@ export class A64Cpu {
 
   /** TLB miss for a read: translate, fill, return the host offset of the byte. */
   private fillRead(lo: number, hi: number): number {
-    const frame = this.mem.translate(lo, hi, Access.Read);
+    // Top-byte ignore (TCR_EL1.TBI0, which Linux sets for EL0): bits 63:56 of a
+    // data address are not translated. The TLB entry keeps the tagged high
+    // half as its tag, so accesses through the same tagged pointer still hit.
+    const frame = this.mem.translate(lo, this.tbi ? (hi << 8) >> 8 : hi, Access.Read);
     if (frame < 0) this.raise(lo, hi, frame, Access.Read);
     const idx = (lo >>> 12) & TLB_MASK;
     this.rTagLo[idx] = lo & ~0xfff;
@@ -276,9 +281,10 @@ export class A64Cpu {
   }
 
   private fillWrite(lo: number, hi: number): number {
-    const frame = this.mem.translate(lo, hi, Access.Write);
+    const untagged = this.tbi ? (hi << 8) >> 8 : hi;
+    const frame = this.mem.translate(lo, untagged, Access.Write);
     if (frame < 0) this.raise(lo, hi, frame, Access.Write);
-    const key = pageKey(lo, hi);
+    const key = pageKey(lo, untagged);
     if (this.code.pages.has(key)) {
       // Self-modifying or JIT-generated code: drop the decoded page. It
       // becomes writable at full speed until code is decoded from it again.
