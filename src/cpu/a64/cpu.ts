@@ -343,13 +343,15 @@ export class A64Cpu {
   }
 
   private ldCross(lo: number, hi: number, size: number): number {
+    // Bytes in address order, so a fault names the first byte of the
+    // inaccessible page (as qemu and Linux report it).
     let v = 0;
-    for (let i = size - 1; i >= 0; i--) {
+    for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      v = (v << 8) | this.bytes[this.rOffset(l, h, 1)];
+      v |= this.bytes[this.rOffset(l, h, 1)] << (8 * i);
     }
-    return size === 4 ? v | 0 : v;
+    return size === 4 ? v | 0 : v >>> 0;
   }
 
   st8(lo: number, hi: number, val: number): void {
@@ -375,9 +377,7 @@ export class A64Cpu {
 
   private stCross(lo: number, hi: number, size: number, vlo: number, vhi: number): void {
     // Check every byte's page first so a fault leaves memory untouched.
-    const last = (lo + size - 1) | 0;
-    this.wOffset(lo, hi);
-    this.wOffset(last, last >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
+    this.probeWrite(lo, hi, size);
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
@@ -392,14 +392,15 @@ export class A64Cpu {
    */
   probeWrite(lo: number, hi: number, size: number): void {
     this.wOffset(lo, hi);
-    const last = (lo + size - 1) | 0;
-    if ((last & ~0xfff) !== (lo & ~0xfff)) this.wOffset(last, last >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
+    // The second page is checked at its first byte: that is the fault address.
+    const next = (lo + size - 1) & ~0xfff;
+    if (next !== (lo & ~0xfff)) this.wOffset(next, next >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
   }
 
   probeRead(lo: number, hi: number, size: number): void {
     this.rOffset(lo, hi, 1);
-    const last = (lo + size - 1) | 0;
-    if ((last & ~0xfff) !== (lo & ~0xfff)) this.rOffset(last, last >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, 1);
+    const next = (lo + size - 1) & ~0xfff;
+    if (next !== (lo & ~0xfff)) this.rOffset(next, next >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, 1);
   }
 
   // ---------------------------------------------------------------- decode
