@@ -35,12 +35,16 @@ const CPU_MODELS = new Set(['max', 'cortex-a57', 'cortex-a53', 'cortex-a72', 'an
 const SUBCOMMANDS = new Set(['run']);
 
 function version(): string {
-  try {
-    const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
+  // dist/src/cli/main.js or dist/cli/main.js: the package root is two or three levels up.
+  for (const rel of ['../../../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'armvisor') return pkg.version;
+    } catch {
+      /* try the next */
+    }
   }
+  return 'unknown';
 }
 
 class UsageError extends Error {}

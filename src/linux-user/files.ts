@@ -47,10 +47,16 @@ export class OpenFile {
     public flags: number,
     /** The guest path it was opened by (for diagnostics and /proc), or a label. */
     readonly path: string,
+    /**
+     * Use the host's own file position (no explicit offsets, no lseek): for
+     * descriptors inherited from the host, such as stdio redirected to a
+     * file, whose offset is shared with other processes.
+     */
+    inherited = false,
   ) {
     const st = host.stat();
     const type = typeof st === 'number' ? 0 : st.mode & S_IFMT;
-    this.seekable = type === S_IFREG || type === S_IFBLK || type === S_IFDIR;
+    this.seekable = !inherited && (type === S_IFREG || type === S_IFBLK || type === S_IFDIR);
     this.isDir = type === S_IFDIR;
   }
 

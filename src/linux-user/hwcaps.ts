@@ -47,8 +47,8 @@ export const HWCAP_FEATURES: readonly HwcapFeature[] = [
   { name: 'SHA512', word: 1, bit: 21, areas: 'crypto', probes: [0xce628020 /* sha512h */] },
   { name: 'ASIMDFHM', word: 1, bit: 23, areas: 'fp-vector', probes: [0x4e22ec20 /* fmlal */] },
   {
-    name: 'USCAT', word: 1, bit: 25, areas: 'ldst', probes: [0xf8200041],
-    note: 'unaligned single-copy atomicity: holds for one interpreter thread; claimed with the LSE atomics',
+    name: 'USCAT', word: 1, bit: 25, areas: 'ldst', probes: [],
+    note: 'unaligned single-copy atomicity (FEAT_LSE2): a memory-model property, not claimed (nor by qemu 7.2 -cpu max)',
   },
   { name: 'ILRCPC', word: 1, bit: 26, areas: 'ldst', probes: [0xd9400020 /* ldapur */] },
   { name: 'FLAGM', word: 1, bit: 27, areas: 'base', probes: [0xd500401f /* cfinv */] },

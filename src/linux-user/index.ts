@@ -138,9 +138,12 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
     if (e instanceof ElfError) throw new ExecError(`${path}: ${e.message}`);
     throw e;
   }
-  process.fds.install(new OpenFile(inputFile(o.stdin, host.stdin), O_RDONLY, '/dev/stdin'), false);
-  process.fds.install(new OpenFile(asFile(o.stdout, host.stdout), O_WRONLY, '/dev/stdout'), false);
-  process.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr'), false);
+  process.argv = o.argv;
+  process.env = o.env ?? [];
+  process.auxv = loaded.auxv;
+  process.fds.install(new OpenFile(inputFile(o.stdin, host.stdin), O_RDONLY, '/dev/stdin', true), false);
+  process.fds.install(new OpenFile(asFile(o.stdout, host.stdout), O_WRONLY, '/dev/stdout', true), false);
+  process.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr', true), false);
   const task = process.newTask();
   const cpu = task.cpu;
   cpu.pcLo = loaded.entry % 4294967296 | 0;

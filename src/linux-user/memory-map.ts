@@ -71,10 +71,24 @@ export class MemoryMap {
     this.vmas.push(...out);
   }
 
+  /** Insert into the free range [v.start, v.end), merging with equal neighbours (as Linux's vma_merge). */
   private add(v: Vma): void {
     let i = 0;
     while (i < this.vmas.length && this.vmas[i].start < v.start) i++;
-    this.vmas.splice(i, 0, v);
+    const prev = this.vmas[i - 1];
+    const next = this.vmas[i];
+    const same = (a: Vma | undefined): a is Vma => a !== undefined && a.prot === v.prot && a.name === v.name;
+    if (same(prev) && prev.end === v.start) {
+      prev.end = v.end;
+      if (same(next) && next.start === v.end) {
+        prev.end = next.end;
+        this.vmas.splice(i, 1);
+      }
+    } else if (same(next) && next.start === v.end) {
+      next.start = v.start;
+    } else {
+      this.vmas.splice(i, 0, { ...v });
+    }
   }
 
   /** Map fresh zeroed memory at [start, start+length), replacing whatever was there. */

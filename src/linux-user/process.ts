@@ -48,6 +48,10 @@ export class Process {
   /** Soft and hard limit per RLIMIT_* resource (-1: unlimited). */
   readonly rlimits = defaultRlimits();
   umask = 0o022;
+  /** What exec gave the program (for /proc/self/cmdline, environ, auxv). */
+  argv: string[] = [];
+  env: string[] = [];
+  auxv: [number, number][] = [];
   readonly diagnostic: (line: string) => void;
   readonly strace: ((line: string) => void) | null;
   /** Syscall numbers already reported as unsupported (one line each). */

@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     for (const [cls, st] of s.perClass) if (verbose || st.failed > 0) console.log(`  ${cls}: ${st.passed}/${st.failed}/${st.skipped}`);
   }
   if (verbose && s.missing.length) console.log(`entries without semantics (not generated): ${s.missing.join(' ')}`);
-  if (s.ungeneratable.length) console.log(`classes with no generatable word (all excluded?): ${s.ungeneratable.join('; ')}`);
+  if (s.ungeneratable.length) console.log(`classes skipped (every word excluded by a hook in hooks.ts): ${s.ungeneratable.join('; ')}`);
   if (s.brkFallbacks) console.log(`note: armvisor has no BRK semantics yet; the end trap was recognised by its word in ${s.brkFallbacks} cases`);
   if (verbose) console.log(`time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`);

@@ -66,6 +66,8 @@ const lowerFields = (e: GenEntry, w: number): LowerFields => {
 
 /** Register constraints collected from a sequence, applied to the initial state. */
 interface RegNeeds {
+  /** Bits shared by the whole sequence (hook.uniform): mask -> value. */
+  uniform: Map<number, number>;
   base: Map<number, boolean>; // reg -> strict alignment
   index: Set<number>;
   branchTo: Map<number, number>; // reg -> instruction index of the target
@@ -92,12 +94,18 @@ export function randomInsn(rng: Prng, e: GenEntry, i: number, n: number, needs: 
         if (f) w = setField(w, f, rng.range(-i, n - i + 8));
       }
     }
+    for (const h of hooks) {
+      if (h.uniform === undefined) continue;
+      const v = needs.uniform.get(h.uniform);
+      if (v !== undefined) w = ((w & ~h.uniform) | v) >>> 0;
+    }
     if (dec.lookup(w) !== e.def) continue;
     // Hooks are re-checked on the final word (word predicates may now differ).
     const final = e.hooks.filter((h) => !h.word || h.word(w));
     const f = lowerFields(e, w);
     if (final.some((h) => h.exclude !== undefined && (h.excludeIf ? h.excludeIf(f, w) : true))) continue;
     for (const h of final) {
+      if (h.uniform !== undefined && !needs.uniform.has(h.uniform)) needs.uniform.set(h.uniform, (w & h.uniform) >>> 0);
       for (const name of h.memBase ?? []) {
         const r = f[name];
         if (r !== undefined) needs.base.set(r, (needs.base.get(r) ?? false) || h.strictAlign === true);
@@ -225,7 +233,7 @@ export function generateCase(rng: Prng, c: ClassInfo, opts: GenOptions, only?: G
   const pool = only ?? c.entries;
   if (pool.length === 0) return null;
   const n = rng.range(1, maxLen);
-  const needs: RegNeeds = { base: new Map(), index: new Set(), branchTo: new Map() };
+  const needs: RegNeeds = { uniform: new Map(), base: new Map(), index: new Set(), branchTo: new Map() };
   const insns: number[] = [];
   const names: string[] = [];
   for (let i = 0; i < n; i++) {

@@ -99,7 +99,7 @@ export async function runOnQemu(cases: TestCase[], opts: QemuOptions = {}): Prom
   const worker = async (): Promise<void> => {
     while (next < batches.length) {
       const k = next++;
-      out[k] = await runBatch(batches[k], cpu, opts.timeoutMs ?? 120_000);
+      out[k] = await runBatch(batches[k], cpu, opts.timeoutMs ?? 600_000);
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, worker));

@@ -22,6 +22,7 @@ export type SysRegKind =
   | 'tpidrro'
   | 'counter' // the virtual count, CNTFRQ ticks since start
   | 'dczid'
+  | 'id' // an ID register: the value comes from FEATURES and what the core implements
   | 'dit' // PSTATE.DIT (bit 24)
   | 'ssbs'; // PSTATE.SSBS (bit 12)
 
@@ -43,59 +44,94 @@ export interface A64SysReg {
   readonly feature?: string;
 }
 
-/** One ID-register field of a feature this core implements. */
+/**
+ * One value of an ID-register field: the field reads `value` when the feature
+ * is `on` and every probe instruction is implemented by the core (checked by
+ * src/cpu/a64/int/features.ts against the decoder and semantics); among the
+ * applicable values of one field the last listed wins. Fields with `absent`
+ * read that when no value applies (FP/AdvSIMD: 0xf = not implemented).
+ */
 export interface A64Feature {
   readonly name: string;
   readonly reg: string;
   readonly shift: number;
   readonly value: number;
-  /** Does this core implement it? (flip to false to hide a feature) */
+  /** Allowed at all (false hides it whatever the core implements). */
   readonly on: boolean;
+  /** Instruction words that must all be implemented; none = always present when on. */
+  readonly probes?: readonly number[];
+  readonly absent?: number;
+}
+
+const FADD_D = 0x1e622820; // fadd d0, d1, d2
+const FADD_H = 0x1ee22820; // fadd h0, h1, h2
+const ADD_V = 0x4e228420; // add v0.16b, v1.16b, v2.16b
+const FADD_VH = 0x4e421420; // fadd v0.8h, v1.8h, v2.8h
+const AESE = 0x4e284820;
+const SHA256H = 0x5e024020;
+const LDAPR = 0xf8bfc020;
+const CFINV = 0xd500401f;
+const DC_CVAP = 0xd50b7c20;
+
+/** Features and their ID fields (ARM ARM D19: ID_AA64PFR0_EL1, ID_AA64ISAR0_EL1, ...). */
+export const FEATURES: readonly A64Feature[] = [
+  // Linux's safe values for the hidden EL0/EL1 fields: AArch64 only.
+  { name: 'EL0', reg: 'id_aa64pfr0_el1', shift: 0, value: 1, on: true },
+  { name: 'EL1', reg: 'id_aa64pfr0_el1', shift: 4, value: 1, on: true },
+  { name: 'FP', reg: 'id_aa64pfr0_el1', shift: 16, value: 0, on: true, probes: [FADD_D], absent: 0xf },
+  { name: 'FP16', reg: 'id_aa64pfr0_el1', shift: 16, value: 1, on: true, probes: [FADD_D, FADD_H] },
+  { name: 'AdvSIMD', reg: 'id_aa64pfr0_el1', shift: 20, value: 0, on: true, probes: [ADD_V], absent: 0xf },
+  { name: 'AdvSIMD-FP16', reg: 'id_aa64pfr0_el1', shift: 20, value: 1, on: true, probes: [ADD_V, FADD_VH] },
+  { name: 'DIT', reg: 'id_aa64pfr0_el1', shift: 48, value: 1, on: true, probes: [0xd503415f /* msr dit, #1 */] },
+  { name: 'SSBS', reg: 'id_aa64pfr1_el1', shift: 4, value: 2, on: true, probes: [0xd503413f /* msr ssbs, #1 */] },
+  { name: 'AES', reg: 'id_aa64isar0_el1', shift: 4, value: 1, on: true, probes: [AESE] },
+  { name: 'PMULL', reg: 'id_aa64isar0_el1', shift: 4, value: 2, on: true, probes: [AESE, 0x0ee2e020 /* pmull 1q */] },
+  { name: 'SHA1', reg: 'id_aa64isar0_el1', shift: 8, value: 1, on: true, probes: [0x5e020020 /* sha1c */] },
+  { name: 'SHA256', reg: 'id_aa64isar0_el1', shift: 12, value: 1, on: true, probes: [SHA256H] },
+  { name: 'SHA512', reg: 'id_aa64isar0_el1', shift: 12, value: 2, on: true, probes: [SHA256H, 0xce628020 /* sha512h */] },
+  { name: 'CRC32', reg: 'id_aa64isar0_el1', shift: 16, value: 1, on: true, probes: [0x1ac24020 /* crc32b */] },
+  { name: 'LSE', reg: 'id_aa64isar0_el1', shift: 20, value: 2, on: true, probes: [0xf8200041 /* ldadd */] },
+  { name: 'RDM', reg: 'id_aa64isar0_el1', shift: 28, value: 1, on: true, probes: [0x6e828420 /* sqrdmlah */] },
+  { name: 'SHA3', reg: 'id_aa64isar0_el1', shift: 32, value: 1, on: true, probes: [0xce020c20 /* eor3 */] },
+  { name: 'DotProd', reg: 'id_aa64isar0_el1', shift: 44, value: 1, on: true, probes: [0x4e829420 /* sdot */] },
+  { name: 'FHM', reg: 'id_aa64isar0_el1', shift: 48, value: 1, on: true, probes: [FADD_H, 0x4e22ec20 /* fmlal */] },
+  { name: 'FlagM', reg: 'id_aa64isar0_el1', shift: 52, value: 1, on: true, probes: [CFINV] },
+  { name: 'FlagM2', reg: 'id_aa64isar0_el1', shift: 52, value: 2, on: true, probes: [CFINV, 0xd500405f /* axflag */] },
+  { name: 'RNDR', reg: 'id_aa64isar0_el1', shift: 60, value: 1, on: false },
+  // DC CVAP/CVADP (base): qemu-aarch64 7.2 has them only in system mode (SIGILL
+  // in user mode), so they are off to match the reference; on makes them no-ops.
+  { name: 'DPB', reg: 'id_aa64isar1_el1', shift: 0, value: 1, on: false, probes: [DC_CVAP] },
+  { name: 'DPB2', reg: 'id_aa64isar1_el1', shift: 0, value: 2, on: false, probes: [DC_CVAP, 0xd50b7d20 /* dc cvadp */] },
+  { name: 'JSCVT', reg: 'id_aa64isar1_el1', shift: 12, value: 1, on: true, probes: [0x1e7e0020 /* fjcvtzs */] },
+  { name: 'FCMA', reg: 'id_aa64isar1_el1', shift: 16, value: 1, on: true, probes: [0x6e82c420 /* fcmla */] },
+  { name: 'LRCPC', reg: 'id_aa64isar1_el1', shift: 20, value: 1, on: true, probes: [LDAPR] },
+  { name: 'LRCPC2', reg: 'id_aa64isar1_el1', shift: 20, value: 2, on: true, probes: [LDAPR, 0xd9400020 /* ldapur */] },
+  { name: 'FRINTTS', reg: 'id_aa64isar1_el1', shift: 32, value: 1, on: true, probes: [0x1e684020 /* frint32z */] },
+  { name: 'SB', reg: 'id_aa64isar1_el1', shift: 36, value: 1, on: true, probes: [0xd50330ff /* sb */] },
+  { name: 'DGH', reg: 'id_aa64isar1_el1', shift: 48, value: 1, on: true, probes: [0xd50320df /* dgh */] },
+  // BC.cond (FEAT_HBC, base): implemented, but off because qemu-aarch64 7.2 lacks it (SIGILL).
+  { name: 'BC', reg: 'id_aa64isar2_el1', shift: 20, value: 1, on: false, probes: [0x54000030 /* bc.eq */] },
+];
+
+/** Is the feature allowed (`on`)? Instruction gating in the base area uses this. */
+export function hasFeature(name: string): boolean {
+  return FEATURES.some((f) => f.name === name && f.on);
 }
 
 /**
- * Features and their ID fields (ARM ARM D19: ID_AA64ISAR0_EL1 etc.). The
- * instructions behind each are implemented by the area named in the comment.
+ * The value of an ID register from FEATURES, given which features the core
+ * implements (a predicate; by default every feature that is on).
  */
-export const FEATURES: readonly A64Feature[] = [
-  { name: 'FP', reg: 'id_aa64pfr0_el1', shift: 16, value: 0, on: true }, // fp: 0 = SP+DP, no FP16
-  { name: 'AdvSIMD', reg: 'id_aa64pfr0_el1', shift: 20, value: 0, on: true }, // simd-*
-  { name: 'EL0', reg: 'id_aa64pfr0_el1', shift: 0, value: 1, on: true }, // Linux safe value: AArch64 only
-  { name: 'EL1', reg: 'id_aa64pfr0_el1', shift: 4, value: 1, on: true },
-  { name: 'AES', reg: 'id_aa64isar0_el1', shift: 4, value: 2, on: true }, // AES + PMULL (simd-perm)
-  { name: 'SHA1', reg: 'id_aa64isar0_el1', shift: 8, value: 1, on: true },
-  { name: 'SHA2', reg: 'id_aa64isar0_el1', shift: 12, value: 2, on: true }, // SHA256 + SHA512
-  { name: 'CRC32', reg: 'id_aa64isar0_el1', shift: 16, value: 1, on: true }, // base
-  { name: 'Atomic', reg: 'id_aa64isar0_el1', shift: 20, value: 2, on: true }, // LSE (ldst)
-  { name: 'RDM', reg: 'id_aa64isar0_el1', shift: 28, value: 1, on: true }, // SQRDMLAH (simd-int)
-  { name: 'SHA3', reg: 'id_aa64isar0_el1', shift: 32, value: 1, on: true },
-  { name: 'DP', reg: 'id_aa64isar0_el1', shift: 44, value: 1, on: true }, // SDOT/UDOT
-  { name: 'FHM', reg: 'id_aa64isar0_el1', shift: 48, value: 1, on: false }, // FMLAL needs FEAT_FP16
-  { name: 'TS', reg: 'id_aa64isar0_el1', shift: 52, value: 2, on: true }, // FlagM + FlagM2 (base)
-  { name: 'RNDR', reg: 'id_aa64isar0_el1', shift: 60, value: 1, on: false },
-  // DC CVAP/CVADP (base): qemu-aarch64 7.2 has them only in system mode (SIGILL in
-  // user mode), so they are off to match the reference; on makes them no-ops.
-  { name: 'DPB', reg: 'id_aa64isar1_el1', shift: 0, value: 2, on: false },
-  { name: 'JSCVT', reg: 'id_aa64isar1_el1', shift: 12, value: 1, on: true }, // FJCVTZS (fp)
-  { name: 'FCMA', reg: 'id_aa64isar1_el1', shift: 16, value: 1, on: true }, // FCMLA/FCADD (fp-vector)
-  { name: 'LRCPC', reg: 'id_aa64isar1_el1', shift: 20, value: 2, on: true }, // LDAPR, LDAPUR (ldst)
-  { name: 'SB', reg: 'id_aa64isar1_el1', shift: 36, value: 1, on: true }, // SB barrier (base)
-  { name: 'DGH', reg: 'id_aa64isar1_el1', shift: 48, value: 1, on: true }, // DGH hint (base)
-  // BC.cond (FEAT_HBC, base): implemented, but off because qemu-aarch64 7.2 lacks it (SIGILL).
-  { name: 'BC', reg: 'id_aa64isar2_el1', shift: 20, value: 1, on: false },
-  { name: 'DIT', reg: 'id_aa64pfr0_el1', shift: 48, value: 1, on: true }, // PSTATE.DIT (base)
-  { name: 'SSBS', reg: 'id_aa64pfr1_el1', shift: 4, value: 2, on: true }, // PSTATE.SSBS + MSR/MRS (base)
-];
-
-/** The value of an ID register from FEATURES (0 when no feature names it). */
-export function idRegValue(reg: string): bigint {
+export function idRegValue(reg: string, implemented: (f: A64Feature) => boolean = (f) => f.on): bigint {
+  const fields = new Map<number, number>();
+  for (const f of FEATURES) {
+    if (f.reg !== reg) continue;
+    if (f.absent !== undefined && !fields.has(f.shift)) fields.set(f.shift, f.absent);
+    if (f.on && implemented(f)) fields.set(f.shift, f.value);
+  }
   let v = 0n;
-  for (const f of FEATURES) if (f.on && f.reg === reg) v |= BigInt(f.value) << BigInt(f.shift);
+  for (const [shift, value] of fields) v |= BigInt(value) << BigInt(shift);
   return v;
-}
-
-export function hasFeature(name: string): boolean {
-  return FEATURES.some((f) => f.name === name && f.on);
 }
 
 /** Generic counter frequency: 62.5 MHz, as qemu-aarch64 7.2 reports. */
@@ -118,7 +154,7 @@ const r = (
   feature?: string,
 ): A64SysReg => ({ op0, op1, crn, crm, op2, name, el0, kind, reset, writeMask, feature });
 
-const id = (crm: number, op2: number, name: string): A64SysReg => r(3, 0, 0, crm, op2, name, 'ro', 'const', idRegValue(name));
+const id = (crm: number, op2: number, name: string): A64SysReg => r(3, 0, 0, crm, op2, name, 'ro', 'id', idRegValue(name));
 
 export const AARCH64_SYSREGS: readonly A64SysReg[] = [
   // ---- special-purpose registers (ARM ARM C5.2)

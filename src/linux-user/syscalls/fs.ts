@@ -10,8 +10,11 @@ import { OpenFile, O_CLOEXEC, O_ACCMODE, O_PATH, S_IFDIR, S_IFMT } from '../file
 import type { Process, Task } from '../process.js';
 import type { SyscallDef } from './types.js';
 import {
-  EBADF, EFAULT, EINVAL, ENOENT, ENOTDIR, ENOTTY, ERANGE, ENAMETOOLONG, EISDIR,
+  EBADF, EFAULT, EINVAL, ENOENT, ENOTDIR, ENOTTY, ERANGE, ENAMETOOLONG, EISDIR, EPIPE,
 } from '../errno.js';
+import { SIGPIPE } from '../signals.js';
+import { raiseSignal } from './signal.js';
+import { openProcFile } from '../procfs.js';
 
 export const AT_FDCWD = -100;
 export const AT_SYMLINK_NOFOLLOW = 0x100;
@@ -141,7 +144,9 @@ const MAX_RW = 0x7ffff000;
 function doRead(t: Task, f: OpenFile, addr: number, len: number, pos: number | null): number {
   len = Math.min(len, MAX_RW, 1 << 24);
   if (len === 0) return 0;
-  if (!t.process.mem.accessible(addr, len, 2)) return -EFAULT;
+  // The buffer must be writable where data lands: check the first byte now and
+  // the rest once the size is known (a short read into a short buffer is fine).
+  if (!t.process.mem.accessible(addr, 1, 2)) return -EFAULT;
   const buf = new Uint8Array(len);
   const n = pos === null ? f.read(buf) : f.pread(buf, pos);
   if (n > 0 && !t.process.write(addr, buf.subarray(0, n))) return -EFAULT;
@@ -153,7 +158,13 @@ function doWrite(t: Task, f: OpenFile, addr: number, len: number, pos: number | 
   if (len === 0) return f.writable ? 0 : -EBADF;
   const data = t.process.read(addr, len);
   if (data === null) return -EFAULT;
-  return pos === null ? f.write(data) : f.pwrite(data, pos);
+  return pipeCheck(t, pos === null ? f.write(data) : f.pwrite(data, pos));
+}
+
+/** Writing to a pipe nobody reads raises SIGPIPE (default: terminate), and the call fails with EPIPE. */
+function pipeCheck(t: Task, r: number): number {
+  if (r === -EPIPE) raiseSignal(t, SIGPIPE);
+  return r;
 }
 
 /** The (base, len) pairs of a struct iovec array, or -errno. */
@@ -213,7 +224,7 @@ function writev(t: Task, pos: number | null): number {
     all.set(p, o);
     o += p.length;
   }
-  return pos === null ? f.write(all) : f.pwrite(all, pos);
+  return pipeCheck(t, pos === null ? f.write(all) : f.pwrite(all, pos));
 }
 
 function statPath(t: Task, dirfd: number, pathAddr: number, flags: number): HostStat | number {
@@ -390,7 +401,7 @@ function openat(t: Task, dirfd: number, pathAddr: number, flags: number, mode: n
   if (path === null) return -EFAULT;
   const host = resolvePath(p, dirfd, path);
   if (typeof host === 'number') return host;
-  const hf = p.host.fs.open(host, flags & ~O_PATH, mode);
+  const hf = openProcFile(p, host) ?? p.host.fs.open(host, flags & ~O_PATH, mode);
   if (typeof hf === 'number') return hf;
   const abs = host.startsWith('/') ? host : normalizePath(p.host.fs.cwd() + '/' + host);
   const f = new OpenFile(hf, flags & ~O_CLOEXEC, abs);

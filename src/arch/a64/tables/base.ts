@@ -13,12 +13,46 @@
  * outside the hint space (BRAA/RETAA/PACGA/PACIA/...), FEAT_MTE
  * (ADDG/SUBG/IRG/GMI/SUBP), FEAT_CSSC, FEAT_WFxT, FEAT_TME, FEAT_XS (DSB nXS).
  */
-import { CONDS, target, xreg, type A64Def, type Fields } from '../encoding.js';
+import { target, xreg, type A64Def, type Fields } from '../encoding.js';
+import { parsePattern, type ParsedPattern } from '../../decodetree.js';
 import { sysRegName } from '../../sysreg/aarch64.js';
 
 /** objdump's "#0x.." immediate (unsigned hex). */
 const hx = (v: number | bigint): string => '#0x' + BigInt.asUintN(64, BigInt(v)).toString(16);
-const cond = (c: number): string => CONDS[c];
+/** Condition names as objdump prints them (cs/cc rather than hs/lo). */
+const GNU_CONDS = ['eq', 'ne', 'cs', 'cc', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'];
+const cond = (c: number): string => GNU_CONDS[c];
+
+const parsedCache = new Map<string, ParsedPattern>();
+
+/** The instruction word rebuilt from its fields (patterns here have no don't-care bits). */
+function wordOf(pattern: string, f: Fields): number {
+  let p = parsedCache.get(pattern);
+  if (!p) parsedCache.set(pattern, (p = parsePattern(pattern)));
+  let w = p.value;
+  for (const spec of p.fields) {
+    let v = f[spec.name];
+    for (let i = spec.parts.length - 1; i >= 0; i--) {
+      const part = spec.parts[i];
+      const m = (1 << part.len) - 1;
+      w = (w & ~(m << part.pos)) | ((v & m) << part.pos);
+      v >>= part.len;
+    }
+  }
+  return w >>> 0;
+}
+
+/**
+ * An entry whose family has reserved field values: `reserved(f)` says when
+ * (the semantics' prep makes those UNDEFINED); they print as objdump does.
+ */
+function withReserved(e: A64Def, reserved: (f: Fields) => boolean): A64Def {
+  const dis = e.dis;
+  return {
+    ...e,
+    dis: (f, pc) => (reserved(f) ? `.inst 0x${wordOf(e.pattern, f).toString(16).padStart(8, '0')} ; undefined` : dis(f, pc)),
+  };
+}
 const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
 const EXTENDS = ['uxtb', 'uxth', 'uxtw', 'uxtx', 'sxtb', 'sxth', 'sxtw', 'sxtx'];
 
@@ -132,7 +166,7 @@ const BARRIER_OPTS: { [n: number]: string } = {
   1: 'oshld', 2: 'oshst', 3: 'osh', 5: 'nshld', 6: 'nshst', 7: 'nsh',
   9: 'ishld', 10: 'ishst', 11: 'ish', 13: 'ld', 14: 'st', 15: 'sy',
 };
-const barrierOpt = (crm: number): string => BARRIER_OPTS[crm] ?? hx(crm);
+const barrierOpt = (crm: number): string => BARRIER_OPTS[crm] ?? '#0x' + crm.toString(16).padStart(2, '0');
 
 /** PSTATE fields of MSR (immediate), by op1:op2. */
 export const PSTATE_FIELDS: { [op1op2: number]: string } = {
@@ -165,7 +199,7 @@ const sysregOf = (f: Fields): string => sysRegName(2 + f.o0, f.op1, f.CRn, f.CRm
 
 function disExtended(f: Fields): string {
   const m = (f.op ? 'sub' : 'add') + (f.S ? 's' : '');
-  const rmX = (f.option & 3) === 3;
+  const rmX = f.sf === 1 && (f.option & 3) === 3;
   const rm = xreg(f.rm, rmX ? 1 : 0);
   const rn = xreg(f.rn, f.sf, true);
   const spInvolved = f.S ? f.rn === 31 : f.rd === 31 || f.rn === 31;
@@ -212,25 +246,25 @@ export const baseEncodings: A64Def[] = [
       return `${f.op ? 'sub' : 'add'}${f.S ? 's' : ''} ${xreg(f.rd, f.sf, !f.S)}, ${rn}, ${hx(f.imm12)}${shift}`;
     },
   },
-  {
+  withReserved({
     name: 'LOGIC_imm',
     cls: 'Logical (immediate)',
     pattern: 'sf:1 opc:2 100100 N:1 immr:6 imms:6 rn:5 rd:5',
     dis: disLogicalImm,
-  },
-  {
+  }, (f) => (!f.sf && f.N === 1) || bitMaskImmediate(f.N, f.imms, f.immr, f.sf ? 64 : 32) === null),
+  withReserved({
     name: 'MOVW',
     cls: 'Move wide (immediate)',
     pattern: 'sf:1 opc:2 100101 hw:2 imm16:16 rd:5',
     dis: disMoveWide,
-  },
-  {
+  }, (f) => f.opc === 1 || (!f.sf && f.hw >= 2)),
+  withReserved({
     name: 'BITFIELD',
     cls: 'Bitfield',
     pattern: 'sf:1 opc:2 100110 N:1 immr:6 imms:6 rn:5 rd:5',
     dis: disBitfield,
-  },
-  {
+  }, (f) => f.opc === 3 || f.N !== f.sf || (!f.sf && (f.immr > 31 || f.imms > 31))),
+  withReserved({
     name: 'EXTR',
     cls: 'Extract',
     pattern: 'sf:1 00 100111 N:1 0 rm:5 imms:6 rn:5 rd:5',
@@ -238,7 +272,7 @@ export const baseEncodings: A64Def[] = [
       f.rn === f.rm
         ? `ror ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, #${f.imms}`
         : `extr ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, ${xreg(f.rm, f.sf)}, #${f.imms}`,
-  },
+  }, (f) => f.N !== f.sf || (!f.sf && f.imms > 31)),
 
   // ================================================================ Branches, exception generating and system
   {
@@ -265,7 +299,7 @@ export const baseEncodings: A64Def[] = [
     pattern: 'b5:1 011011 op:1 b40:5 imm14:s14 rt:5',
     dis: (f, pc) => `${f.op ? 'tbnz' : 'tbz'} ${xreg(f.rt, f.b5)}, #${f.b5 * 32 + f.b40}, ${target(pc, f.imm14 * 4)}`,
   },
-  {
+  withReserved({
     name: 'BR_BLR_RET',
     cls: 'Unconditional branch (register)',
     pattern: '1101011 0 0 opc:2 11111 000000 rn:5 00000',
@@ -274,7 +308,7 @@ export const baseEncodings: A64Def[] = [
       if (f.opc === 2) return f.rn === 30 ? 'ret' : `ret ${xreg(f.rn, 1)}`;
       return `${f.opc ? 'blr' : 'br'} ${xreg(f.rn, 1)}`;
     },
-  },
+  }, (f) => f.opc === 3),
   {
     name: 'ERET_DRPS',
     cls: 'Unconditional branch (register)',
@@ -305,12 +339,12 @@ export const baseEncodings: A64Def[] = [
     pattern: '11010100 010 imm16:16 000 00',
     dis: (f) => `hlt ${hx(f.imm16)}`,
   },
-  {
+  withReserved({
     name: 'DCPS',
     cls: 'Exception generation',
     pattern: '11010100 101 imm16:16 000 ll:2',
     dis: (f) => (f.ll === 0 ? '.inst ; undefined' : `dcps${f.ll}${f.imm16 ? ' ' + hx(f.imm16) : ''}`),
-  },
+  }, (f) => f.ll === 0),
   {
     name: 'HINT',
     cls: 'Hints',
@@ -354,7 +388,9 @@ export const baseEncodings: A64Def[] = [
     dis: (f) => {
       if (f.op1 === 0 && f.crm === 0 && f.op2 <= 2) return ['cfinv', 'xaflag', 'axflag'][f.op2];
       const field = PSTATE_FIELDS[f.op1 * 8 + f.op2];
-      return field ? `msr ${field}, ${hx(f.crm)}` : `msr s0_${f.op1}_c4_c${f.crm}_${f.op2}, xzr`;
+      // Fields of one bit take #0 or #1 only; DAIFSet/DAIFClr take 4 bits.
+      const ok = field && (field.startsWith('daif') || f.crm <= 1);
+      return ok ? `msr ${field}, ${hx(f.crm)}` : `msr s0_${f.op1}_c4_c${f.crm}_${f.op2}, xzr`;
     },
   },
   {
@@ -395,13 +431,13 @@ export const baseEncodings: A64Def[] = [
     pattern: 'sf:1 0 0 11010110 rm:5 0010 op2:2 rn:5 rd:5',
     dis: (f) => `${SHIFTS[f.op2]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, ${xreg(f.rm, f.sf)}`,
   },
-  {
+  withReserved({
     name: 'CRC32',
     cls: 'Data-processing (2 source)',
     pattern: 'sf:1 0 0 11010110 rm:5 010 C:1 sz:2 rn:5 rd:5',
     dis: (f) => `crc32${f.C ? 'c' : ''}${'bhwx'[f.sz]} ${xreg(f.rd, 0)}, ${xreg(f.rn, 0)}, ${xreg(f.rm, f.sz === 3 ? 1 : 0)}`,
-  },
-  {
+  }, (f) => (f.sf === 1) !== (f.sz === 3)),
+  withReserved({
     name: 'RBIT_REV',
     cls: 'Data-processing (1 source)',
     pattern: 'sf:1 1 0 11010110 00000 0000 opc:2 rn:5 rd:5',
@@ -409,14 +445,14 @@ export const baseEncodings: A64Def[] = [
       const names = f.sf ? ['rbit', 'rev16', 'rev32', 'rev'] : ['rbit', 'rev16', 'rev', '.inst'];
       return `${names[f.opc]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`;
     },
-  },
+  }, (f) => !f.sf && f.opc === 3),
   {
     name: 'CLZ_CLS',
     cls: 'Data-processing (1 source)',
     pattern: 'sf:1 1 0 11010110 00000 00010 op:1 rn:5 rd:5',
     dis: (f) => `${f.op ? 'cls' : 'clz'} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`,
   },
-  {
+  withReserved({
     name: 'LOGIC_reg',
     cls: 'Logical (shifted register)',
     pattern: 'sf:1 opc:2 01010 shift:2 N:1 rm:5 imm6:6 rn:5 rd:5',
@@ -430,8 +466,8 @@ export const baseEncodings: A64Def[] = [
       if (op === 6 && f.rd === 31) return `tst ${rn}, ${rm}`;
       return `${['and', 'bic', 'orr', 'orn', 'eor', 'eon', 'ands', 'bics'][op]} ${rd}, ${rn}, ${rm}`;
     },
-  },
-  {
+  }, (f) => !f.sf && f.imm6 > 31),
+  withReserved({
     name: 'ADD_SUB_shift',
     cls: 'Add/subtract (shifted register)',
     pattern: 'sf:1 op:1 S:1 01011 shift:2 0 rm:5 imm6:6 rn:5 rd:5',
@@ -443,13 +479,13 @@ export const baseEncodings: A64Def[] = [
       if (f.op && f.rn === 31) return `${f.S ? 'negs' : 'neg'} ${rd}, ${rm}`;
       return `${f.op ? 'sub' : 'add'}${f.S ? 's' : ''} ${rd}, ${rn}, ${rm}`;
     },
-  },
-  {
+  }, (f) => f.shift === 3 || (!f.sf && f.imm6 > 31)),
+  withReserved({
     name: 'ADD_SUB_ext',
     cls: 'Add/subtract (extended register)',
     pattern: 'sf:1 op:1 S:1 01011 00 1 rm:5 option:3 imm3:3 rn:5 rd:5',
     dis: disExtended,
-  },
+  }, (f) => f.imm3 > 4),
   {
     name: 'ADC_SBC',
     cls: 'Add/subtract (with carry)',

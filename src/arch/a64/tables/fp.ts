@@ -12,6 +12,9 @@
  */
 import { CONDS, vscalar, xreg, type A64Def, type Fields } from '../encoding.js';
 
+/** objdump spells conditions 2 and 3 as cs/cc in the FP conditional instructions. */
+const FP_CONDS = CONDS.map((c) => (c === 'hs' ? 'cs' : c === 'lo' ? 'cc' : c));
+
 const C1 = 'Floating-point data-processing (1 source)';
 const C2 = 'Floating-point data-processing (2 source)';
 const C3 = 'Floating-point data-processing (3 source)';
@@ -55,11 +58,11 @@ export const fpEncodings: A64Def[] = [
     dis: (f) => `${OPS1[f.opc]} ${fr(f.rd, f.ftype)}, ${fr(f.rn, f.ftype)}`,
   },
   {
-    // opc 0 single, 1 double, 3 half; 2 (BFCVT, FEAT_BF16) is left UNDEFINED
+    // opc: destination 0 single, 1 double, 3 half; ftype 1 with opc 2 is BFCVT Hd, Sn (FEAT_BF16)
     name: 'FCVT_prec',
     cls: C1,
     pattern: '000 11110 ftype:2 1 0001 opc:2 10000 rn:5 rd:5',
-    dis: (f) => `fcvt ${fr(f.rd, f.opc)}, ${fr(f.rn, f.ftype)}`,
+    dis: (f) => (f.ftype === 1 && f.opc === 2 ? `bfcvt ${fr(f.rd, 3)}, ${fr(f.rn, 0)}` : `fcvt ${fr(f.rd, f.opc)}, ${fr(f.rn, f.ftype)}`),
   },
   {
     name: 'FRINT',
@@ -106,14 +109,14 @@ export const fpEncodings: A64Def[] = [
     name: 'FCCMP',
     cls: CCCMP,
     pattern: '000 11110 ftype:2 1 rm:5 cond:4 01 rn:5 e:1 nzcv:4',
-    dis: (f) => `fccmp${f.e ? 'e' : ''} ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, #0x${f.nzcv.toString(16)}, ${CONDS[f.cond]}`,
+    dis: (f) => `fccmp${f.e ? 'e' : ''} ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, #0x${f.nzcv.toString(16)}, ${FP_CONDS[f.cond]}`,
   },
   // ---- Floating-point conditional select
   {
     name: 'FCSEL',
     cls: CCSEL,
     pattern: '000 11110 ftype:2 1 rm:5 cond:4 11 rn:5 rd:5',
-    dis: (f) => `fcsel ${fr(f.rd, f.ftype)}, ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, ${CONDS[f.cond]}`,
+    dis: (f) => `fcsel ${fr(f.rd, f.ftype)}, ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, ${FP_CONDS[f.cond]}`,
   },
   // ---- Floating-point immediate
   {

@@ -29,11 +29,12 @@ function prfop(rt: number): string {
 }
 
 /** Register-offset operand: option/S as in C6.2 "LDR (register)". */
+/** Register-offset operand; `option` is option<2>:option<0> (option<1> is 1 in every allocated encoding). */
 function memReg(rn: number, rm: number, option: number, s: number, log2: number): string {
   const m = xreg(rm, option & 1, false);
-  const ext = ['', '', 'uxtw', 'lsl', '', '', 'sxtw', 'sxtx'][option];
-  if (option === 3 && !s) return `[${base(rn)}, ${m}]`;
-  return `[${base(rn)}, ${m}, ${ext || 'ext?'}${s ? ` #${log2}` : ''}]`;
+  const ext = ['uxtw', 'lsl', 'sxtw', 'sxtx'][option];
+  if (option === 1 && !s) return `[${base(rn)}, ${m}]`;
+  return `[${base(rn)}, ${m}, ${ext}${s ? ` #${log2}` : ''}]`;
 }
 
 // ---------------------------------------------------------------- single register: mnemonics
@@ -88,7 +89,7 @@ function singlePattern(mode: Mode, head: string, opc: string): string {
     case 'uimm':
       return `${head} 01 ${opc} imm:12 rn:5 rt:5`;
     case 'reg':
-      return `${head} 00 ${opc} 1 rm:5 option:3 S:1 10 rn:5 rt:5`;
+      return `${head} 00 ${opc} 1 rm:5 option:1 1 option:1 S:1 10 rn:5 rt:5`;
   }
 }
 
@@ -186,12 +187,19 @@ function pairEntries(mode: PairMode): A64Def[] {
       dis: (f) => `${mn(f.L)} ${xreg(f.rt, f.sf)}, ${xreg(f.rt2, f.sf)}, ${pairMem(f, mode, 2 + f.sf)}`,
     },
     {
-      // STP/LDP S (opc 00), D (01), Q (10); opc 11 is reserved
+      // STP/LDP S (opc 00), D (01)
       name: `PFP_${t}`,
       cls,
-      pattern: `opc:2 101 1 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
+      pattern: `0 opc:1 101 1 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
       dis: (f) =>
         `${mn(f.L)} ${vscalar(f.rt, 4 << f.opc)}, ${vscalar(f.rt2, 4 << f.opc)}, ${pairMem(f, mode, 2 + f.opc)}`,
+    },
+    {
+      // STP/LDP Q (opc 10; opc 11 is unallocated)
+      name: `PFPQ_${t}`,
+      cls,
+      pattern: `10 101 1 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
+      dis: (f) => `${mn(f.L)} ${vscalar(f.rt, 16)}, ${vscalar(f.rt2, 16)}, ${pairMem(f, mode, 4)}`,
     },
   ];
   if (mode !== 'noalloc') {
@@ -238,11 +246,18 @@ export const ldstEncodings: A64Def[] = [
     dis: (f, pc) => `prfm ${prfop(f.rt)}, ${target(pc, f.imm19 * 4)}`,
   },
   {
-    // LDR S (opc 00), D (01), Q (10); opc 11 is reserved
+    // LDR S (opc 00), D (01)
     name: 'LDR_lit_fp',
     cls: 'Load register (literal)',
-    pattern: 'opc:2 011 1 00 imm19:s19 rt:5',
+    pattern: '0 opc:1 011 1 00 imm19:s19 rt:5',
     dis: (f, pc) => `ldr ${vscalar(f.rt, 4 << f.opc)}, ${target(pc, f.imm19 * 4)}`,
+  },
+  {
+    // LDR Q (opc 10; opc 11 is unallocated)
+    name: 'LDR_lit_q',
+    cls: 'Load register (literal)',
+    pattern: '10 011 1 00 imm19:s19 rt:5',
+    dis: (f, pc) => `ldr ${vscalar(f.rt, 16)}, ${target(pc, f.imm19 * 4)}`,
   },
 
   // ---- pairs
@@ -286,16 +301,15 @@ export const ldstEncodings: A64Def[] = [
     pattern: '1 sf:1 001000 0 1 1 rs:5 o0:1 rt2:5 rn:5 rt:5',
     dis: (f) => `ld${f.o0 ? 'a' : ''}xp ${xreg(f.rt, f.sf)}, ${xreg(f.rt2, f.sf)}, ${memOff(f.rn, 0)}`,
   },
-  // ---- Compare and swap pair
+  // ---- Compare and swap pair: Rs and Rt even (odd ones are unallocated); rsh/rth are half the numbers
   {
     name: 'CASP',
     cls: 'Compare and swap pair',
-    pattern: '0 sf:1 001000 0 L:1 1 rs:5 o0:1 11111 rn:5 rt:5',
-    dis: (f) =>
-      `casp${AL(f.L, f.o0)} ${xreg(f.rs, f.sf)}, ${xreg(f.rs + 1, f.sf)}, ${xreg(f.rt, f.sf)}, ${xreg(
-        f.rt + 1,
-        f.sf,
-      )}, ${memOff(f.rn, 0)}`,
+    pattern: '0 sf:1 001000 0 L:1 1 rsh:4 0 o0:1 11111 rn:5 rth:4 0',
+    dis: (f) => {
+      const r = (n: number): string => xreg(n, f.sf);
+      return `casp${AL(f.L, f.o0)} ${r(2 * f.rsh)}, ${r(2 * f.rsh + 1)}, ${r(2 * f.rth)}, ${r(2 * f.rth + 1)}, ${memOff(f.rn, 0)}`;
+    },
   },
   // ---- Load/store ordered: STLLR (o0 0), STLR (o0 1), LDLAR, LDAR; Rs and Rt2 are not decoded
   {
@@ -331,11 +345,18 @@ export const ldstEncodings: A64Def[] = [
     dis: (f) => `ldapur${BH(f.size)} ${rw(f.rt, f.size)}, ${memOff(f.rn, f.imm)}`,
   },
   {
-    // LDAPURSB/LDAPURSH/LDAPURSW to X (opc 10) or W (opc 11); size 11 and LDAPURSW to W are reserved
+    // LDAPURSB/LDAPURSH to X (opc 10) or W (opc 11)
     name: 'LDAPURS',
     cls: 'LDAPR/STLR (unscaled immediate)',
-    pattern: 'size:2 011001 1 w:1 0 imm:s9 00 rn:5 rt:5',
-    dis: (f) => `ldapurs${SUF[f.size] || 'w'} ${xreg(f.rt, !f.w)}, ${memOff(f.rn, f.imm)}`,
+    pattern: '0 size:1 011001 1 w:1 0 imm:s9 00 rn:5 rt:5',
+    dis: (f) => `ldapurs${SUF[f.size]} ${xreg(f.rt, !f.w)}, ${memOff(f.rn, f.imm)}`,
+  },
+  {
+    // (size 11, and LDAPURSW to W, are unallocated)
+    name: 'LDAPURSW',
+    cls: 'LDAPR/STLR (unscaled immediate)',
+    pattern: '10 011001 10 0 imm:s9 00 rn:5 rt:5',
+    dis: (f) => `ldapursw ${xreg(f.rt, 1)}, ${memOff(f.rn, f.imm)}`,
   },
   // ---- Atomic memory operations (FEAT_LSE); ST<op> aliases when Rt is ZR and A is 0
   {

@@ -20,6 +20,7 @@ import {
   RLO,
   RHI,
   defaultNaN,
+  FMT_BF16,
   fpcrRMode,
   fzOf,
   halfOf,
@@ -191,6 +192,22 @@ export const intToFp32 = (cpu: A64Cpu, d: number, lo: number, hi: number, unsign
   fromFixed(cpu, 32, d, lo, hi, unsigned, intBits, fbits);
 export const intToFp64 = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number): void =>
   fromFixed(cpu, 64, d, lo, hi, unsigned, intBits, fbits);
+
+/**
+ * BFCVT (FEAT_BF16): single at n to BFloat16 at d, rounding by FPCR, FZ
+ * flushing (FPConvertBF); NaNs keep their top fraction bits (quietened).
+ */
+export function bfcvt(cpu: A64Cpu, d: number, n: number): void {
+  const b = cpu.v32[n >> 2];
+  const t = unpack(cpu, 32, n);
+  if (t >= T_QNAN) {
+    if (t === T_SNAN) cpu.fpsr |= IOC;
+    setResult(cpu.fpcr & FPCR_DN ? 0x7fc0 : (b >>> 16) | 0x40, 0);
+  } else if (t === T_INF) setResult((US << 15) | 0x7f80, 0);
+  else if (t === T_ZERO) setResult(US << 15, 0);
+  else roundTo(cpu, FMT_BF16, UV, 0, 0, fpcrRMode(cpu), (cpu.fpcr & FPCR_FZ) !== 0);
+  put(cpu, 16, d);
+}
 
 /** Z flag of the last fjcvtzs (1 when the conversion was exact and in range). */
 export let jsZ = 0;

@@ -325,9 +325,11 @@ export function processNaNs3(
 }
 
 // ---- format parameters by fmt
-const fracBits = (fmt: number): number => (fmt === 16 ? 10 : fmt === 32 ? 23 : 52);
-const minExp = (fmt: number): number => (fmt === 16 ? -14 : fmt === 32 ? -126 : -1022);
-const maxExp = (fmt: number): number => (fmt === 16 ? 15 : fmt === 32 ? 127 : 1023);
+// fmt FMT_BF16 is BFloat16 (single's exponent range, 7 fraction bits), used by BFCVT only.
+export const FMT_BF16 = 8;
+const fracBits = (fmt: number): number => (fmt === 16 ? 10 : fmt === 32 ? 23 : fmt === 64 ? 52 : 7);
+const minExp = (fmt: number): number => (fmt === 16 ? -14 : fmt === 64 ? -1022 : -126);
+const maxExp = (fmt: number): number => (fmt === 16 ? 15 : fmt === 64 ? 1023 : 127);
 
 /** Set by conversions to half with FPCR.AHP: FPRound's alternative-half-precision overflow rule. */
 let ahpOut = false;
@@ -339,7 +341,7 @@ export function setAhpRounding(on: boolean): void {
  * FPRound of the real value (x + ε)·2^scale, where x is a nonzero double
  * (±Infinity meaning "certainly beyond the largest finite value") and ε an
  * infinitesimal whose sign is `ss` (-1, 0, +1, on the real line). Leaves the
- * result bits in RLO/RHI and ORs UFC/OFC/IXC (and IOC for AHP overflow) into
+ * result bits in RLO/RHI and ORs UFC/OFC/IXC (IOC/IXC for AHP overflow) into
  * cpu.fpsr. `fz`: flush tiny results to zero (FZ/FZ16, UFC, no IXC).
  * rmode: RN, RP, RM or RZ.
  */
@@ -352,7 +354,7 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
   }
   const F = fracBits(fmt);
   const emin = minExp(fmt);
-  const emax = maxExp(fmt);
+  const emax = fmt === 16 && ahpOut ? 16 : maxExp(fmt); // AHP: exponent 31 is a normal binade
   let E: number;
   let m: number; // x / 2^E in [1, 2)
   if (x === Infinity) {
@@ -373,9 +375,9 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
   const tiny = E < emin || (E === emin && m === 1 && ss < 0);
   if (tiny && fz) {
     cpu.fpsr |= UFC;
-    return zero(fmt, sign);
+    return zero(fmt === FMT_BF16 ? 16 : fmt, sign);
   }
-  if (!tiny && E > emax) return overflow(cpu, fmt, sign, rmode);
+  if (!tiny && E > emax) return overflow(cpu, fmt, sign, rmode, true);
   // scaled = exact / ulp; split into integer part im and fraction frac.
   const sh = tiny ? F - (emin - E) : F;
   let im: number;
@@ -442,15 +444,13 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
     if (el >= 0x7f800000) return overflow(cpu, fmt, sign, rmode);
     RLO = (el | (sign << 31)) | 0;
     RHI = 0;
+  } else if (fmt === FMT_BF16) {
+    if (el >= 0x7f80) return overflow(cpu, fmt, sign, rmode);
+    RLO = el | (sign << 15);
+    RHI = 0;
   } else {
     if (ahpOut) {
-      if (el >= 0x8000) {
-        // AHP has no infinity: saturate, Invalid Operation, no Inexact
-        cpu.fpsr |= IOC;
-        RLO = (sign << 15) | 0x7fff;
-        RHI = 0;
-        return;
-      }
+      if (el >= 0x8000) return overflow(cpu, fmt, sign, rmode, false);
     } else if (el >= 0x7c00) return overflow(cpu, fmt, sign, rmode);
     RLO = el | (sign << 15);
     RHI = 0;
@@ -458,16 +458,24 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
   if (inexact) cpu.fpsr |= IXC;
 }
 
-function overflow(cpu: A64Cpu, fmt: number, sign: number, rmode: number): void {
+function overflow(cpu: A64Cpu, fmt: number, sign: number, rmode: number, beforeRounding = false): void {
   if (fmt === 16 && ahpOut) {
-    cpu.fpsr |= IOC;
+    // AHP has no infinity: saturate to the largest value. The ARM ARM's
+    // FPRound raises Invalid Operation (and no Inexact) here; QEMU 7.2, our
+    // reference, does so only when the value is out of range before
+    // rounding, and raises Inexact only when rounding carries it out of
+    // range. We follow QEMU.
+    cpu.fpsr |= beforeRounding ? IOC : IXC;
     RLO = (sign << 15) | 0x7fff;
     RHI = 0;
     return;
   }
   cpu.fpsr |= OFC | IXC;
   const toInf = rmode === RN || (rmode === RP && sign === 0) || (rmode === RM && sign === 1);
-  if (toInf) infinity(fmt, sign);
+  if (fmt === FMT_BF16) {
+    RLO = (sign << 15) | (toInf ? 0x7f80 : 0x7f7f);
+    RHI = 0;
+  } else if (toInf) infinity(fmt, sign);
   else maxNormal(fmt, sign);
 }
 

@@ -9,9 +9,10 @@
  */
 import { StopReason, type A64Cpu } from '../cpu.js';
 import { dstZR, srcZR } from '../regs.js';
-import { STOP, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
+import { STOP, unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
 import { CNTFRQ_HZ, DC_ZVA_BYTES, genericName, hasFeature, lookupSysReg } from '../../../arch/sysreg/aarch64.js';
 import { setConst } from './dp-imm.js';
+import { idRegisterValue } from './features.js';
 
 const nop: Exec = () => {};
 
@@ -144,6 +145,7 @@ const msrTpidr: Exec = (cpu, a) => {
 
 const MRS_EXECS: { readonly [kind: string]: Exec } = {
   const: mrsConst,
+  id: mrsConst,
   dczid: mrsConst,
   nzcv: mrsNzcv,
   fpcr: mrsFpcr,
@@ -178,12 +180,11 @@ const dcZva: Exec = (cpu: A64Cpu, a) => {
 /**
  * EL0 cache maintenance by VA that only needs to be ordered, not performed
  * (coherent memory, and stores already invalidate decoded code): DC CVAC,
- * CVAU, CIVAC, IC IVAU; DC CVAP and CVADP only with FEAT_DPB / FEAT_DPB2.
+ * CVAU, CIVAC, IC IVAU (DC CVAP and CVADP: see the SYS prep).
  * Like qemu-aarch64, no fault even for an unmapped address.
  */
 function sysNop(key: string): boolean {
   if (key === '3:7:10:1' || key === '3:7:11:1' || key === '3:7:14:1' || key === '3:7:5:1') return true;
-  if (key === '3:7:12:1' || key === '3:7:13:1') return hasFeature('DPB');
   return false;
 }
 
@@ -221,6 +222,9 @@ export const systemSemantics: SemanticsTable = {
       const key = `${a.op1}:${a.CRn}:${a.CRm}:${a.op2}`;
       if (key === '3:7:4:1') return dcZva;
       if (sysNop(key)) return nop;
+      // DC CVAP / DC CVADP: no-ops with FEAT_DPB / FEAT_DPB2, else unallocated.
+      if (key === '3:7:12:1') return hasFeature('DPB') ? nop : unallocated;
+      if (key === '3:7:13:1') return hasFeature('DPB2') ? nop : unallocated;
       return undef(`SYS #${a.op1}, C${a.CRn}, C${a.CRm}, #${a.op2} is UNDEFINED at EL0`);
     },
     exec: nop,
@@ -238,7 +242,7 @@ export const systemSemantics: SemanticsTable = {
       a.hi = 0;
       const reg = lookupSysReg(2 + a.o0, a.op1, a.CRn, a.CRm, a.op2);
       if (!reg) return undef(`MRS from system register ${regName(a)} is UNDEFINED at EL0`);
-      setConst(a, reg.reset);
+      setConst(a, reg.kind === 'id' ? idRegisterValue(reg.name) : reg.reset);
       return MRS_EXECS[reg.kind];
     },
     exec: mrsConst,

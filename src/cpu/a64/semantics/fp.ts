@@ -246,6 +246,7 @@ export const fpSemantics: SemanticsTable = {
   FCVT_prec: {
     prep(a) {
       vregs(a);
+      if (a.ftype === 1 && a.opc === 2) return bfcvtExec; // BFCVT Hd, Sn (FEAT_BF16)
       return pick(CVT[a.ftype][a.opc]);
     },
     exec: unallocated,
@@ -453,6 +454,11 @@ export const fpSemantics: SemanticsTable = {
       cpu.v = 0;
     },
   },
+};
+
+const bfcvtExec: Exec = (cpu, a) => {
+  L.bfcvt(cpu, a.d, a.n);
+  zu16(cpu, a.d);
 };
 
 // FMOV (general): raw bit moves, no FP processing.

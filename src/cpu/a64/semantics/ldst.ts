@@ -71,7 +71,11 @@ function setAddr(a: Args, mode: M, n: number, off: number, m = 0, ext = 0, sh = 
   a.absHi = absHi;
 }
 
-/** Effective address of a single or pair access: low half returned, high half in eaHi. */
+/**
+ * Effective address of a single or pair access: low half returned, high half
+ * in eaHi. Kept small so that it inlines into every exec: the hot modes
+ * (immediate offset, register offset) are here, the rest in eaIndexed.
+ */
 function ea(cpu: A64Cpu, a: Args): number {
   const x = cpu.x;
   const mode = a.mode;
@@ -92,10 +96,17 @@ function ea(cpu: A64Cpu, a: Args): number {
     eaHi = (x[a.n + 1] + oh + (s > 0xffffffff ? 1 : 0)) | 0;
     return s | 0;
   }
+  return eaIndexed(cpu, a);
+}
+
+/** Pre-/post-indexed and literal addresses (see ea). */
+function eaIndexed(cpu: A64Cpu, a: Args): number {
+  const mode = a.mode;
   if (mode === M.Abs) {
     eaHi = a.absHi;
     return a.absLo;
   }
+  const x = cpu.x;
   const bl = x[a.n];
   const bh = x[a.n + 1];
   const s = (bl >>> 0) + a.off;
@@ -390,9 +401,9 @@ function singleAddr(a: Args, kind: ModeKind, scale: number): boolean {
       setAddr(a, M.Post, n, a.imm);
       return true;
     case 'REG': {
+      // a.option is option<2>:option<0>: 0 UXTW, 1 LSL (UXTX), 2 SXTW, 3 SXTX
       const option = a.option;
-      if ((option & 2) === 0) return false; // option<1> == 0 is reserved
-      const ext = (option & 3) === 3 ? X.Full : option === 2 ? X.Uxtw : X.Sxtw;
+      const ext = option & 1 ? X.Full : option === 0 ? X.Uxtw : X.Sxtw;
       setAddr(a, M.Reg, n, 0, srcZR(a.rm), ext, a.S ? scale : 0);
       return true;
     }
@@ -456,9 +467,16 @@ const literalSemantics: SemanticsTable = {
     prep(a) {
       a.t = a.rt * 4;
       literalAddr(a);
-      return a.opc === 3 ? unallocated : [LDR_S, LDR_D, LDR_Q][a.opc];
+      return a.opc ? LDR_D : LDR_S;
     },
     exec: unallocated,
+  },
+  LDR_lit_q: {
+    prep(a) {
+      a.t = a.rt * 4;
+      literalAddr(a);
+    },
+    exec: LDR_Q,
   },
 };
 
@@ -641,8 +659,16 @@ function pairSemantics(kind: PairKind): SemanticsTable {
         a.t = a.rt * 4;
         a.t2 = a.rt2 * 4;
         setAddr(a, mode, regSP(a.rn), a.imm7 << (2 + a.opc));
-        if (a.opc === 3) return unallocated;
-        return (a.L ? [LDP_S, LDP_D, LDP_Q] : [STP_S, STP_D, STP_Q])[a.opc];
+        return a.L ? (a.opc ? LDP_D : LDP_S) : a.opc ? STP_D : STP_S;
+      },
+      exec: unallocated,
+    },
+    [`PFPQ_${kind}`]: {
+      prep(a) {
+        a.t = a.rt * 4;
+        a.t2 = a.rt2 * 4;
+        setAddr(a, mode, regSP(a.rn), a.imm7 << 4);
+        return a.L ? LDP_Q : STP_Q;
       },
       exec: unallocated,
     },
@@ -962,12 +988,20 @@ const orderedSemantics: SemanticsTable = {
   },
   LDAPURS: {
     prep(a) {
-      // size 11, and LDAPURSW to a W register, are reserved
-      if (a.size === 3 || (a.size === 2 && a.w)) return unallocated;
       prepBase(a, true, 1 << a.size);
       a.off = a.imm;
       a.shift = 32 - (8 << a.size);
       a.sx = a.w ? 0 : 1;
+    },
+    exec: LDAPURS,
+  },
+  LDAPURSW: {
+    prep(a) {
+      a.size = 2;
+      prepBase(a, true, 4);
+      a.off = a.imm;
+      a.shift = 0;
+      a.sx = 1;
     },
     exec: LDAPURS,
   },
@@ -981,13 +1015,16 @@ const orderedSemantics: SemanticsTable = {
   },
   CASP: {
     prep(a) {
-      if ((a.rs & 1) !== 0 || (a.rt & 1) !== 0) return unallocated;
-      prepBase(a, false, a.sf ? 16 : 8);
-      a.t2 = srcZR(a.rt + 1);
-      a.s = srcZR(a.rs);
-      a.s2 = srcZR(a.rs + 1);
-      a.sd = dstZR(a.rs);
-      a.sd2 = dstZR(a.rs + 1);
+      const rs = 2 * a.rsh;
+      const rt = 2 * a.rth;
+      a.n = regSP(a.rn);
+      a.amask = a.sf ? 15 : 7;
+      a.t = srcZR(rt);
+      a.t2 = srcZR(rt + 1);
+      a.s = srcZR(rs);
+      a.s2 = srcZR(rs + 1);
+      a.sd = dstZR(rs);
+      a.sd2 = dstZR(rs + 1);
     },
     exec: CASP,
   },

@@ -31,11 +31,15 @@ export function setQC(): void {
 
 /** Set the element size (0..2 = 8/16/32 bits) the saturating helpers use. */
 export function setElemSize(sz: number): void {
-  ES = 8 << sz;
-  SMAX = 2 ** (ES - 1) - 1;
-  SMIN = -(2 ** (ES - 1));
-  UMAX = 2 ** ES - 1;
+  ES = ES_BITS[sz];
+  SMAX = SMAX_BY[sz];
+  SMIN = SMIN_BY[sz];
+  UMAX = UMAX_BY[sz];
 }
+const ES_BITS = [8, 16, 32, 64];
+const SMAX_BY = [0x7f, 0x7fff, 0x7fffffff, 0x7fffffff];
+const SMIN_BY = [-0x80, -0x8000, -0x80000000, -0x80000000];
+const UMAX_BY = [0xff, 0xffff, 0xffffffff, 0xffffffff];
 
 export function satS(v: number): number {
   if (v > SMAX) {

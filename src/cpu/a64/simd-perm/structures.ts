@@ -76,27 +76,53 @@ function storeAll(cpu: A64Cpu, a: Args): void {
   }
 }
 
-/** LD1 (multiple): a.regs consecutive registers, a.rbytes (8 or 16) each. */
+/** LD1 (multiple): a.regs consecutive registers, a.rbytes (8 or 16) each; copied as 32-bit words. */
 const ld1Multi: Exec = (cpu, a) => {
   loadAll(cpu, a);
-  const v = cpu.v8;
-  const rb = a.rbytes;
+  const w = cpu.vi32;
+  const rw = a.rbytes >> 2;
   for (let r = 0; r < a.regs; r++) {
-    const d = ((a.rt + r) & 31) * 16;
-    for (let j = 0; j < rb; j++) v[d + j] = sc8[r * rb + j];
-    if (rb === 8) v.fill(0, d + 8, d + 16);
+    const d = ((a.rt + r) & 31) * 4;
+    const s = r * rw;
+    w[d] = sc32[s];
+    w[d + 1] = sc32[s + 1];
+    if (rw === 4) {
+      w[d + 2] = sc32[s + 2];
+      w[d + 3] = sc32[s + 3];
+    } else {
+      w[d + 2] = 0;
+      w[d + 3] = 0;
+    }
   }
   if (a.post) writeback(cpu, a);
 };
 
 const st1Multi: Exec = (cpu, a) => {
-  const v = cpu.v8;
-  const rb = a.rbytes;
+  const w = cpu.vi32;
+  const rw = a.rbytes >> 2;
   for (let r = 0; r < a.regs; r++) {
-    const s = ((a.rt + r) & 31) * 16;
-    for (let j = 0; j < rb; j++) sc8[r * rb + j] = v[s + j];
+    const src = ((a.rt + r) & 31) * 4;
+    for (let j = 0; j < rw; j++) sc32[r * rw + j] = w[src + j];
   }
   storeAll(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+/** LD1 {Vt.16b}: the most common form, without the scratch buffer (both loads happen before any write). */
+const ld1One16: Exec = (cpu, a) => {
+  const lo = cpu.x[a.n];
+  const hi = cpu.x[a.n + 1];
+  const w0 = cpu.ld64(lo, hi);
+  const w1 = cpu.hi;
+  const l = (lo + 8) | 0;
+  const w2 = cpu.ld64(l, l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
+  const w3 = cpu.hi;
+  const w = cpu.vi32;
+  const d = a.rt * 4;
+  w[d] = w0;
+  w[d + 1] = w1;
+  w[d + 2] = w2;
+  w[d + 3] = w3;
   if (a.post) writeback(cpu, a);
 };
 
@@ -143,7 +169,7 @@ function multiSemantics(selem: number, regs: number, post: boolean): Semantics {
       a.esize = 1 << a.size;
       a.elems = a.rbytes >> a.size;
       prepAddr(a, post, a.total);
-      if (selem === 1) return a.L ? ld1Multi : st1Multi;
+      if (selem === 1) return a.L ? (regs === 1 && a.Q ? ld1One16 : ld1Multi) : st1Multi;
       return a.L ? ldNMulti : stNMulti;
     },
     exec: unallocated,
