@@ -1,7 +1,7 @@
 /**
  * The machine the ldst tests run on: the same memory layout and state format
  * as the qemu-aarch64 harness their expected values were taken from
- * (/tmp/ldst/h/harness.c during development; see ldst-qemu.test.ts).
+ * (test/guest/ldst/ldst-harness.c; regenerate with test/guest/ldst/gen-vectors.mjs).
  *
  * - code: the instruction words at CODE (0x1000004), then an exit;
  * - data: 0x20000000..0x20001fff read/write, 0x20002000..0x20002fff read-only,
@@ -40,22 +40,43 @@ export interface CaseResult {
 
 const mask64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 
-/** Run `words` from `st` on a fresh machine. */
-export function runCase(words: number[], st: CaseState): CaseResult {
+interface Machine {
+  mem: UserAddressSpace;
+  cpu: A64Cpu;
+  diagnostics: string[];
+}
+
+let machine: Machine | null = null;
+const INIT = Uint8Array.from({ length: 3 * 4096 }, (_, i) => pat(i));
+
+/** One machine for all cases (a fresh guest RAM per case is slow); runCase resets it. */
+function getMachine(): Machine {
+  if (machine) return machine;
   const mem = new UserAddressSpace();
   mem.mapAnonymous((CODE & ~0xfff) / 4096, 1, PROT_READ | PROT_EXEC);
   mem.mapAnonymous(DATA / 4096, 2, PROT_READ | PROT_WRITE);
   mem.mapAnonymous(DATA / 4096 + 2, 1, PROT_READ);
-  const init = new Uint8Array(3 * 4096);
-  for (let i = 0; i < init.length; i++) init[i] = pat(i);
-  mem.writeBytes(DATA, init);
-  const code = new Uint8Array((words.length + 1) * 4);
+  const diagnostics: string[] = [];
+  const cpu = new A64Cpu(mem, { diagnostic: (l) => diagnostics.push(l) });
+  return (machine = { mem, cpu, diagnostics });
+}
+
+/** Run `words` from `st` on the machine, reset to the initial memory and state. */
+export function runCase(words: number[], st: CaseState): CaseResult {
+  const { mem, cpu, diagnostics } = getMachine();
+  diagnostics.length = 0;
+  mem.writeBytes(DATA, INIT);
+  const code = new Uint8Array(4096 - (CODE & 0xfff));
   const dv = new DataView(code.buffer);
   words.forEach((w, i) => dv.setUint32(i * 4, w >>> 0, true));
   dv.setUint32(words.length * 4, 0xd4000001, true); // svc #0: the end
   mem.writeBytes(CODE, code);
-  const diagnostics: string[] = [];
-  const cpu = new A64Cpu(mem, { diagnostic: (l) => diagnostics.push(l) });
+  cpu.flushTlb(); // memory was written behind the CPU's back: drop decoded code and translations
+  cpu.x.fill(0);
+  cpu.v8.fill(0);
+  cpu.exclValid = 0;
+  cpu.fpcr = 0;
+  cpu.fpsr = 0;
   for (let i = 0; i < 31; i++) cpu.setX(i, mask64(st.x[i]));
   cpu.setX(31, mask64(st.sp));
   cpu.nzcv = Number(st.nzcv);

@@ -4,7 +4,8 @@
  * (see ldst-machine.ts), and the last string is the harness's output: signal,
  * si_code, fault address, index of the stopping instruction, X0-X30, SP,
  * NZCV, V0-V7 and the changed data bytes. Each case runs here on a fresh
- * A64Cpu and must give the same.
+ * A64Cpu and must give the same. The cases are in test/guest/ldst/cases.mjs;
+ * test/guest/ldst/gen-vectors.mjs regenerates this table.
  *
  * Data at 0x20000100 (pat(i) = i * 0x9d + 0x5b): 5b f8 95 32 cf 6c 09 a6 |
  * 43 e0 7d 1a b7 54 f1 8e; 0x20002000 is read-only, 0x20003000 unmapped.

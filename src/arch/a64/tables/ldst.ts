@@ -141,15 +141,15 @@ function singleEntries(mode: Mode): A64Def[] {
         // STR/LDR B, H, S, D
         name: `FP_${t}`,
         cls,
-        pattern: singlePattern(mode, 'size:2 111 1', '0 L:1'),
-        dis: (f) => `${stem(f.L ? 'ld' : 'st', mode)} ${vscalar(f.rt, 1 << f.size)}, ${singleMem(f, mode, f.size)}`,
+        pattern: singlePattern(mode, 'size:2 111 1', '0 l:1'),
+        dis: (f) => `${stem(f.l ? 'ld' : 'st', mode)} ${vscalar(f.rt, 1 << f.size)}, ${singleMem(f, mode, f.size)}`,
       },
       {
         // STR/LDR Q
         name: `FPQ_${t}`,
         cls,
-        pattern: singlePattern(mode, '00 111 1', '1 L:1'),
-        dis: (f) => `${stem(f.L ? 'ld' : 'st', mode)} ${vscalar(f.rt, 16)}, ${singleMem(f, mode, 4)}`,
+        pattern: singlePattern(mode, '00 111 1', '1 l:1'),
+        dis: (f) => `${stem(f.l ? 'ld' : 'st', mode)} ${vscalar(f.rt, 16)}, ${singleMem(f, mode, 4)}`,
       },
     );
   }
@@ -183,23 +183,23 @@ function pairEntries(mode: PairMode): A64Def[] {
       // STP/LDP W (sf 0) or X (sf 1)
       name: `P_${t}`,
       cls,
-      pattern: `sf:1 0 101 0 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
-      dis: (f) => `${mn(f.L)} ${xreg(f.rt, f.sf)}, ${xreg(f.rt2, f.sf)}, ${pairMem(f, mode, 2 + f.sf)}`,
+      pattern: `sf:1 0 101 0 ${bits} l:1 imm7:s7 rt2:5 rn:5 rt:5`,
+      dis: (f) => `${mn(f.l)} ${xreg(f.rt, f.sf)}, ${xreg(f.rt2, f.sf)}, ${pairMem(f, mode, 2 + f.sf)}`,
     },
     {
       // STP/LDP S (opc 00), D (01)
       name: `PFP_${t}`,
       cls,
-      pattern: `0 opc:1 101 1 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
+      pattern: `0 opc:1 101 1 ${bits} l:1 imm7:s7 rt2:5 rn:5 rt:5`,
       dis: (f) =>
-        `${mn(f.L)} ${vscalar(f.rt, 4 << f.opc)}, ${vscalar(f.rt2, 4 << f.opc)}, ${pairMem(f, mode, 2 + f.opc)}`,
+        `${mn(f.l)} ${vscalar(f.rt, 4 << f.opc)}, ${vscalar(f.rt2, 4 << f.opc)}, ${pairMem(f, mode, 2 + f.opc)}`,
     },
     {
       // STP/LDP Q (opc 10; opc 11 is unallocated)
       name: `PFPQ_${t}`,
       cls,
-      pattern: `10 101 1 ${bits} L:1 imm7:s7 rt2:5 rn:5 rt:5`,
-      dis: (f) => `${mn(f.L)} ${vscalar(f.rt, 16)}, ${vscalar(f.rt2, 16)}, ${pairMem(f, mode, 4)}`,
+      pattern: `10 101 1 ${bits} l:1 imm7:s7 rt2:5 rn:5 rt:5`,
+      dis: (f) => `${mn(f.l)} ${vscalar(f.rt, 16)}, ${vscalar(f.rt2, 16)}, ${pairMem(f, mode, 4)}`,
     },
   ];
   if (mode !== 'noalloc') {
@@ -305,10 +305,10 @@ export const ldstEncodings: A64Def[] = [
   {
     name: 'CASP',
     cls: 'Compare and swap pair',
-    pattern: '0 sf:1 001000 0 L:1 1 rsh:4 0 o0:1 11111 rn:5 rth:4 0',
+    pattern: '0 sf:1 001000 0 l:1 1 rsh:4 0 o0:1 11111 rn:5 rth:4 0',
     dis: (f) => {
       const r = (n: number): string => xreg(n, f.sf);
-      return `casp${AL(f.L, f.o0)} ${r(2 * f.rsh)}, ${r(2 * f.rsh + 1)}, ${r(2 * f.rth)}, ${r(2 * f.rth + 1)}, ${memOff(f.rn, 0)}`;
+      return `casp${AL(f.l, f.o0)} ${r(2 * f.rsh)}, ${r(2 * f.rsh + 1)}, ${r(2 * f.rth)}, ${r(2 * f.rth + 1)}, ${memOff(f.rn, 0)}`;
     },
   },
   // ---- Load/store ordered: STLLR (o0 0), STLR (o0 1), LDLAR, LDAR; Rs and Rt2 are not decoded
@@ -328,8 +328,8 @@ export const ldstEncodings: A64Def[] = [
   {
     name: 'CAS',
     cls: 'Compare and swap',
-    pattern: 'size:2 001000 1 L:1 1 rs:5 o0:1 11111 rn:5 rt:5',
-    dis: (f) => `cas${AL(f.L, f.o0)}${BH(f.size)} ${rw(f.rs, f.size)}, ${rw(f.rt, f.size)}, ${memOff(f.rn, 0)}`,
+    pattern: 'size:2 001000 1 l:1 1 rs:5 o0:1 11111 rn:5 rt:5',
+    dis: (f) => `cas${AL(f.l, f.o0)}${BH(f.size)} ${rw(f.rs, f.size)}, ${rw(f.rt, f.size)}, ${memOff(f.rn, 0)}`,
   },
   // ---- LDAPR/STLR (unscaled immediate) (FEAT_LRCPC2)
   {

@@ -383,29 +383,29 @@ const FP_STORE = [STR_B, STR_H, STR_S, STR_D, STR_Q];
 
 type ModeKind = 'UR' | 'POST' | 'TR' | 'PRE' | 'UIMM' | 'REG';
 
-/** Addressing of a single-register instance; `scale` is log2 of the access size. Returns false when reserved. */
-function singleAddr(a: Args, kind: ModeKind, scale: number): boolean {
+/** Addressing of a single-register instance; `scale` is log2 of the access size. */
+function singleAddr(a: Args, kind: ModeKind, scale: number): void {
   const n = regSP(a.rn);
   switch (kind) {
     case 'UR':
     case 'TR': // unprivileged: at EL0 an ordinary access
       setAddr(a, M.Off, n, a.imm);
-      return true;
+      return;
     case 'UIMM':
       setAddr(a, M.Off, n, a.imm << scale);
-      return true;
+      return;
     case 'PRE':
       setAddr(a, M.Pre, n, a.imm);
-      return true;
+      return;
     case 'POST':
       setAddr(a, M.Post, n, a.imm);
-      return true;
+      return;
     case 'REG': {
       // a.option is option<2>:option<0>: 0 UXTW, 1 LSL (UXTX), 2 SXTW, 3 SXTX
       const option = a.option;
       const ext = option & 1 ? X.Full : option === 0 ? X.Uxtw : X.Sxtw;
       setAddr(a, M.Reg, n, 0, srcZR(a.rm), ext, a.S ? scale : 0);
-      return true;
+      return;
     }
   }
 }
@@ -414,7 +414,7 @@ function singleSemantics(kind: ModeKind): SemanticsTable {
   const sem = (pick: (a: Args) => Exec, scale: (a: Args) => number, reg: (a: Args) => number): Semantics => ({
     prep(a) {
       a.t = reg(a);
-      if (!singleAddr(a, kind, scale(a))) return unallocated;
+      singleAddr(a, kind, scale(a));
       return pick(a);
     },
     exec: unallocated,
@@ -431,8 +431,8 @@ function singleSemantics(kind: ModeKind): SemanticsTable {
   };
   if (kind === 'UR' || kind === 'UIMM' || kind === 'REG') out[`PRFM_${kind}`] = sem(() => PRFM, () => 3, () => 0);
   if (kind !== 'TR') {
-    out[`FP_${kind}`] = sem((a) => (a.L ? FP_LOAD : FP_STORE)[a.size], (a) => a.size, (a) => a.rt * 4);
-    out[`FPQ_${kind}`] = sem((a) => (a.L ? LDR_Q : STR_Q), () => 4, (a) => a.rt * 4);
+    out[`FP_${kind}`] = sem((a) => (a.l ? FP_LOAD : FP_STORE)[a.size], (a) => a.size, (a) => a.rt * 4);
+    out[`FPQ_${kind}`] = sem((a) => (a.l ? LDR_Q : STR_Q), () => 4, (a) => a.rt * 4);
   }
   return out;
 }
@@ -647,10 +647,10 @@ function pairSemantics(kind: PairKind): SemanticsTable {
   const out: { [name: string]: Semantics } = {
     [`P_${kind}`]: {
       prep(a) {
-        a.t = a.L ? dstZR(a.rt) : srcZR(a.rt);
-        a.t2 = a.L ? dstZR(a.rt2) : srcZR(a.rt2);
+        a.t = a.l ? dstZR(a.rt) : srcZR(a.rt);
+        a.t2 = a.l ? dstZR(a.rt2) : srcZR(a.rt2);
         setAddr(a, mode, regSP(a.rn), a.imm7 << (2 + a.sf));
-        return a.L ? (a.sf ? LDP_X : LDP_W) : a.sf ? STP_X : STP_W;
+        return a.l ? (a.sf ? LDP_X : LDP_W) : a.sf ? STP_X : STP_W;
       },
       exec: unallocated,
     },
@@ -659,7 +659,7 @@ function pairSemantics(kind: PairKind): SemanticsTable {
         a.t = a.rt * 4;
         a.t2 = a.rt2 * 4;
         setAddr(a, mode, regSP(a.rn), a.imm7 << (2 + a.opc));
-        return a.L ? (a.opc ? LDP_D : LDP_S) : a.opc ? STP_D : STP_S;
+        return a.l ? (a.opc ? LDP_D : LDP_S) : a.opc ? STP_D : STP_S;
       },
       exec: unallocated,
     },
@@ -668,7 +668,7 @@ function pairSemantics(kind: PairKind): SemanticsTable {
         a.t = a.rt * 4;
         a.t2 = a.rt2 * 4;
         setAddr(a, mode, regSP(a.rn), a.imm7 << 4);
-        return a.L ? LDP_Q : STP_Q;
+        return a.l ? LDP_Q : STP_Q;
       },
       exec: unallocated,
     },
