@@ -15,6 +15,7 @@ const BASE = 0x400000n;
 
 /** [word, offset from 0x400000, objdump's text] */
 const ALIASES: [number, number, string][] = [
+  [0xb27f3bff, 0x0, "mov sp, #0xfffe"], // MOV (bitmask) to SP even where MOVZ could express the value
   [0x91000420, 0x0, "add x0, x1, #0x1"],
   [0x91019020, 0x4, "add x0, x1, #0x64"],
   [0x9140043f, 0x8, "add sp, x1, #0x1, lsl #12"],

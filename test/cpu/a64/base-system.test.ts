@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { StopReason } from '../../../src/cpu/a64/cpu.js';
 import { CODE, DATA, cpuWith, runToSvc } from '../../helpers/a64.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE } from '../../../src/memory/user-address-space.js';
-import { FEATURES, idRegValue, lookupSysReg } from '../../../src/arch/sysreg/aarch64.js';
+import { FEATURES, lookupSysReg } from '../../../src/arch/sysreg/aarch64.js';
+import { featureImplemented, idRegisterValue } from '../../../src/cpu/a64/int/features.js';
 
 test('ADR gives pc + offset', () => {
   const t = cpuWith([0x10000060]); // adr x0, .+12
@@ -70,7 +71,7 @@ test('BR to a misaligned address stops with an Alignment fault', () => {
   assert.equal(t.cpu.run(10), StopReason.Alignment);
 });
 
-test('B.cond and CBZ fall through to the next page when not taken', () => {
+test('B.cond and CBZ fall through to the next instruction when not taken', () => {
   const t = cpuWith([0x54000040, 0xb4000041]); // b.eq +8 ; cbz x1, +8
   t.cpu.nzcv = 0;
   t.cpu.setX(1, 1n);
@@ -145,17 +146,24 @@ test('CNTVCT_EL0 counts up at CNTFRQ_EL0 = 62.5 MHz (as qemu-aarch64 reports)', 
   assert.ok(d >= 62_500n * 15n && d < 62_500n * 2000n, `delta ${d}`);
 });
 
-test('ID_AA64ISAR0_EL1 describes the implemented features, as the table says', () => {
+test('ID_AA64ISAR0_EL1 describes the implemented features (FEATURES probed against the core)', () => {
   const t = cpuWith([0xd5380600]); // mrs x0, id_aa64isar0_el1
   runToSvc(t);
   const v = t.cpu.getX(0);
-  assert.equal(v, idRegValue('id_aa64isar0_el1'));
+  assert.equal(v, idRegisterValue('id_aa64isar0_el1'));
   const field = (s: number): bigint => (v >> BigInt(s)) & 0xfn;
-  assert.equal(field(16), 1n); // CRC32
-  assert.equal(field(4), 2n); // AES + PMULL
-  assert.equal(field(20), 2n); // LSE atomics
+  assert.equal(field(16), 1n); // CRC32 (base)
+  assert.equal(field(52), 2n); // FlagM + FlagM2 (base)
   assert.equal(field(60), 0n); // no RNDR
-  for (const f of FEATURES.filter((k) => k.reg === 'id_aa64isar0_el1')) assert.equal(field(f.shift), f.on ? BigInt(f.value) : 0n, f.name);
+  const f = (name: string): boolean => featureImplemented(FEATURES.find((k) => k.name === name)!);
+  assert.equal(field(4), f('PMULL') ? 2n : f('AES') ? 1n : 0n);
+  assert.equal(field(20), f('LSE') ? 2n : 0n);
+});
+
+test('ID_AA64ISAR1_EL1 does not claim DC CVAP (FEAT_DPB off, as in qemu-aarch64 user mode), which is UNDEFINED', () => {
+  assert.equal(idRegisterValue('id_aa64isar1_el1') & 0xfn, 0n);
+  const t = cpuWith([0xd50b7c20]); // dc cvap, x0
+  assert.equal(t.cpu.run(10), StopReason.Undefined);
 });
 
 test('RNDR is UNDEFINED (FEAT_RNG not implemented)', () => {

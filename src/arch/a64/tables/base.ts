@@ -103,10 +103,12 @@ const shiftSuffix = (shift: number, amt: number): string => (shift === 0 && amt 
 function disLogicalImm(f: Fields): string {
   const width = f.sf ? 64 : 32;
   const v = bitMaskImmediate(f.N, f.imms, f.immr, width);
-  if (v === null || (!f.sf && f.N)) return `.inst 0x${(0).toString(16)} ; undefined`;
+  if (v === null) throw new Error('reserved bitmask immediate'); // excluded by withReserved
   const rd = xreg(f.rd, f.sf, f.opc !== 3);
   const rn = xreg(f.rn, f.sf);
-  if (f.opc === 1 && f.rn === 31 && !moveWidePreferred(f.sf, f.N, f.imms, f.immr)) return `mov ${rd}, ${hx(v)}`;
+  // MOV (bitmask immediate) unless MOVZ/MOVN could say it; objdump also uses
+  // MOV when Rd is SP, which MOVZ/MOVN cannot write.
+  if (f.opc === 1 && f.rn === 31 && (f.rd === 31 || !moveWidePreferred(f.sf, f.N, f.imms, f.immr))) return `mov ${rd}, ${hx(v)}`;
   if (f.opc === 3 && f.rd === 31) return `tst ${rn}, ${hx(v)}`;
   return `${['and', 'orr', 'eor', 'ands'][f.opc]} ${rd}, ${rn}, ${hx(v)}`;
 }
@@ -304,7 +306,6 @@ export const baseEncodings: A64Def[] = [
     cls: 'Unconditional branch (register)',
     pattern: '1101011 0 0 opc:2 11111 000000 rn:5 00000',
     dis: (f) => {
-      if (f.opc === 3) return '.inst ; undefined';
       if (f.opc === 2) return f.rn === 30 ? 'ret' : `ret ${xreg(f.rn, 1)}`;
       return `${f.opc ? 'blr' : 'br'} ${xreg(f.rn, 1)}`;
     },
@@ -343,7 +344,7 @@ export const baseEncodings: A64Def[] = [
     name: 'DCPS',
     cls: 'Exception generation',
     pattern: '11010100 101 imm16:16 000 ll:2',
-    dis: (f) => (f.ll === 0 ? '.inst ; undefined' : `dcps${f.ll}${f.imm16 ? ' ' + hx(f.imm16) : ''}`),
+    dis: (f) => `dcps${f.ll}${f.imm16 ? ' ' + hx(f.imm16) : ''}`,
   }, (f) => f.ll === 0),
   {
     name: 'HINT',
@@ -442,7 +443,7 @@ export const baseEncodings: A64Def[] = [
     cls: 'Data-processing (1 source)',
     pattern: 'sf:1 1 0 11010110 00000 0000 opc:2 rn:5 rd:5',
     dis: (f) => {
-      const names = f.sf ? ['rbit', 'rev16', 'rev32', 'rev'] : ['rbit', 'rev16', 'rev', '.inst'];
+      const names = f.sf ? ['rbit', 'rev16', 'rev32', 'rev'] : ['rbit', 'rev16', 'rev'];
       return `${names[f.opc]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`;
     },
   }, (f) => !f.sf && f.opc === 3),

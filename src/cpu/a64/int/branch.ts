@@ -135,7 +135,7 @@ export const branchSemantics: SemanticsTable = {
     prep(a) {
       a.n = srcZR(a.rn);
       setNext(a);
-      if (a.opc === 3) return (cpu, aa) => cpu.undefinedInstruction(aa, 'unallocated branch (register) opc');
+      if (a.opc === 3) return unallocated;
       return a.opc === 1 ? blr : br;
     },
     exec: br,

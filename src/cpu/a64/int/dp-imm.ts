@@ -65,6 +65,15 @@ const addsImm32: Exec = (cpu, a) => {
   x[a.d + 1] = 0;
 };
 
+/** CMP/CMN (immediate): flags only (Rd = ZR). */
+const cmpImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  adds64(cpu, x[a.n], x[a.n + 1], a.bl, a.bh, a.cin);
+};
+const cmpImm32: Exec = (cpu, a) => {
+  adds32(cpu, cpu.x[a.n], a.bl, a.cin);
+};
+
 // ---------------------------------------------------------------- logical (immediate)
 
 const andImm64: Exec = (cpu, a) => {
@@ -111,6 +120,14 @@ const andsImm32: Exec = (cpu, a) => {
   logicFlags32(cpu, r);
   x[a.d] = r;
   x[a.d + 1] = 0;
+};
+/** TST (immediate): ANDS with Rd = ZR, flags only. */
+const tstImm64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  logicFlags64(cpu, x[a.n] & a.lo, x[a.n + 1] & a.hi);
+};
+const tstImm32: Exec = (cpu, a) => {
+  logicFlags32(cpu, cpu.x[a.n] & a.lo);
 };
 /** ORR Xd, XZR, #imm (MOV bitmask immediate): a constant. */
 const movLogicImm: Exec = (cpu, a) => {
@@ -246,7 +263,13 @@ const extr64Words: Exec = (cpu, a) => {
 };
 const extr32: Exec = (cpu, a) => {
   const x = cpu.x;
-  x[a.d] = a.s === 0 ? x[a.i0] : (x[a.i0] >>> a.s) | (x[a.i1] << (32 - a.s));
+  x[a.d] = (x[a.i0] >>> a.s) | (x[a.i1] << (32 - a.s));
+  x[a.d + 1] = 0;
+};
+/** EXTR 32-bit with lsb 0: Wm. */
+const extr32Word: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = x[a.i0];
   x[a.d + 1] = 0;
 };
 
@@ -274,6 +297,7 @@ export const dpImmSemantics: SemanticsTable = {
       a.bl = a.op ? ~a.imm : a.imm;
       a.bh = a.op ? -1 : 0;
       a.cin = a.op;
+      if (a.S && a.rd === 31) return a.sf ? cmpImm64 : cmpImm32;
       if (a.S) return a.sf ? addsImm64 : addsImm32;
       if (a.sf) return a.op ? subImm64 : addImm64;
       return a.op ? subImm32 : addImm32;
@@ -292,6 +316,7 @@ export const dpImmSemantics: SemanticsTable = {
       a.lo = m.wLo;
       a.hi = m.wHi;
       if (a.opc === 1 && a.rn === 31) return movLogicImm; // MOV (bitmask immediate)
+      if (a.opc === 3 && a.rd === 31) return a.sf ? tstImm64 : tstImm32;
       if (a.sf) return [andImm64, orrImm64, eorImm64, andsImm64][a.opc];
       return [andImm32, orrImm32, eorImm32, andsImm32][a.opc];
     },
@@ -372,7 +397,7 @@ export const dpImmSemantics: SemanticsTable = {
       if (a.N !== a.sf || (!a.sf && a.imms > 31)) return unallocated;
       if (!a.sf) {
         a.i1 = n;
-        return extr32;
+        return a.s === 0 ? extr32Word : extr32;
       }
       // (Xn:Xm) >> lsb as three consecutive source words.
       if (a.imms >= 32) {

@@ -149,6 +149,15 @@ const andsSh32: Exec = (cpu, a) => {
   x[a.d + 1] = 0;
 };
 
+/** TST (shifted register, no shift): flags only. */
+const tst64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  logicFlags64(cpu, x[a.n] & (x[a.m] ^ a.inv), x[a.n + 1] & (x[a.m + 1] ^ a.inv));
+};
+const tst32: Exec = (cpu, a) => {
+  logicFlags32(cpu, cpu.x[a.n] & (cpu.x[a.m] ^ a.inv));
+};
+
 // ---------------------------------------------------------------- add/subtract (shifted register)
 
 const add64: Exec = (cpu, a) => {
@@ -195,10 +204,27 @@ const subs32r: Exec = (cpu, a) => {
   x[a.d] = adds32(cpu, x[a.n], ~x[a.m], 1);
   x[a.d + 1] = 0;
 };
+/** CMP/CMN (register, no shift): flags only; a.inv/a.cin select CMP. */
+const cmp64r: Exec = (cpu, a) => {
+  const x = cpu.x;
+  adds64(cpu, x[a.n], x[a.n + 1], x[a.m] ^ a.inv, x[a.m + 1] ^ a.inv, a.cin);
+};
+const cmp32r: Exec = (cpu, a) => {
+  adds32(cpu, cpu.x[a.n], cpu.x[a.m] ^ a.inv, a.cin);
+};
 /** Shifted forms: operand = shift(Xm) XOR a.inv, plus a.cin (SUB = ADD NOT m + 1). */
 const addSh64: Exec = (cpu, a) => {
   const x = cpu.x;
   const ml = shift64(cpu, x[a.m], x[a.m + 1], a.st, a.amt) ^ a.inv;
+  const mh = cpu.hi ^ a.inv;
+  const lo = (x[a.n] >>> 0) + (ml >>> 0) + a.cin;
+  x[a.d + 1] = (x[a.n + 1] + mh + (lo > 0xffffffff ? 1 : 0)) | 0;
+  x[a.d] = lo | 0;
+};
+/** ADD/SUB 64 with LSL #amt (address arithmetic: the common shifted form). */
+const addLsl64: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const ml = lsl64(cpu, x[a.m], x[a.m + 1], a.amt) ^ a.inv;
   const mh = cpu.hi ^ a.inv;
   const lo = (x[a.n] >>> 0) + (ml >>> 0) + a.cin;
   x[a.d + 1] = (x[a.n + 1] + mh + (lo > 0xffffffff ? 1 : 0)) | 0;
@@ -456,13 +482,22 @@ const rorvW: Exec = (cpu, a) => {
 };
 const crcW: Exec = (cpu, a) => {
   const x = cpu.x;
-  x[a.d] = crcUpdate32(a.C ? CRC32C_TABLE : CRC32_TABLE, x[a.n], x[a.m], a.bytes);
+  x[a.d] = crcUpdate32(CRC32_TABLE, x[a.n], x[a.m], a.bytes);
+  x[a.d + 1] = 0;
+};
+const crcCW: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = crcUpdate32(CRC32C_TABLE, x[a.n], x[a.m], a.bytes);
   x[a.d + 1] = 0;
 };
 const crcX: Exec = (cpu, a) => {
   const x = cpu.x;
-  const t = a.C ? CRC32C_TABLE : CRC32_TABLE;
-  x[a.d] = crcUpdate32(t, crcUpdate32(t, x[a.n], x[a.m], 4), x[a.m + 1], 4);
+  x[a.d] = crcUpdate32(CRC32_TABLE, crcUpdate32(CRC32_TABLE, x[a.n], x[a.m], 4), x[a.m + 1], 4);
+  x[a.d + 1] = 0;
+};
+const crcCX: Exec = (cpu, a) => {
+  const x = cpu.x;
+  x[a.d] = crcUpdate32(CRC32C_TABLE, crcUpdate32(CRC32C_TABLE, x[a.n], x[a.m], 4), x[a.m + 1], 4);
   x[a.d + 1] = 0;
 };
 
@@ -545,33 +580,38 @@ const msubW: Exec = (cpu, a) => {
   x[a.d] = (x[a.a] - Math.imul(x[a.n], x[a.m])) | 0;
   x[a.d + 1] = 0;
 };
-/** SMADDL/SMSUBL/UMADDL/UMSUBL: Xa +/- (32x32 -> 64), a.neg = 1 for the subtracting forms. */
+/** SMADDL/UMADDL: Xa + (32x32 -> 64). */
 const smaddl: Exec = (cpu, a) => {
   const x = cpu.x;
   const n = x[a.n];
   const m = x[a.m];
-  let pl = Math.imul(n, m);
-  let ph = mulhs32(n, m);
-  if (a.neg) {
-    pl = -pl | 0;
-    ph = (~ph + (pl === 0 ? 1 : 0)) | 0;
-  }
-  const lo = (x[a.a] >>> 0) + (pl >>> 0);
-  x[a.d + 1] = (x[a.a + 1] + ph + (lo > 0xffffffff ? 1 : 0)) | 0;
+  const lo = (x[a.a] >>> 0) + (Math.imul(n, m) >>> 0);
+  x[a.d + 1] = (x[a.a + 1] + mulhs32(n, m) + (lo > 0xffffffff ? 1 : 0)) | 0;
   x[a.d] = lo | 0;
 };
 const umaddl: Exec = (cpu, a) => {
   const x = cpu.x;
   const n = x[a.n];
   const m = x[a.m];
-  let pl = Math.imul(n, m);
-  let ph = mulhu32(n, m);
-  if (a.neg) {
-    pl = -pl | 0;
-    ph = (~ph + (pl === 0 ? 1 : 0)) | 0;
-  }
-  const lo = (x[a.a] >>> 0) + (pl >>> 0);
-  x[a.d + 1] = (x[a.a + 1] + ph + (lo > 0xffffffff ? 1 : 0)) | 0;
+  const lo = (x[a.a] >>> 0) + (Math.imul(n, m) >>> 0);
+  x[a.d + 1] = (x[a.a + 1] + mulhu32(n, m) + (lo > 0xffffffff ? 1 : 0)) | 0;
+  x[a.d] = lo | 0;
+};
+/** SMSUBL/UMSUBL: Xa - (32x32 -> 64). */
+const smsubl: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const n = x[a.n];
+  const m = x[a.m];
+  const lo = (x[a.a] >>> 0) - (Math.imul(n, m) >>> 0);
+  x[a.d + 1] = (x[a.a + 1] - mulhs32(n, m) - (lo < 0 ? 1 : 0)) | 0;
+  x[a.d] = lo | 0;
+};
+const umsubl: Exec = (cpu, a) => {
+  const x = cpu.x;
+  const n = x[a.n];
+  const m = x[a.m];
+  const lo = (x[a.a] >>> 0) - (Math.imul(n, m) >>> 0);
+  x[a.d + 1] = (x[a.a + 1] - mulhu32(n, m) - (lo < 0 ? 1 : 0)) | 0;
   x[a.d] = lo | 0;
 };
 const smulhX: Exec = (cpu, a) => {
@@ -604,6 +644,7 @@ export const dpRegSemantics: SemanticsTable = {
       const k = a.opc; // and, orr, eor, ands (N inverts the operand)
       if (a.shift === 0 && a.imm6 === 0) {
         if (op === 2 && a.rn === 31) return a.sf ? mov64 : mov32; // MOV (register)
+        if (op === 6 && a.rd === 31) return a.sf ? tst64 : tst32; // TST (register)
         return a.sf ? [and64, orr64, eor64, ands64][k] : [and32, orr32, eor32, ands32][k];
       }
       return a.sf ? [andSh64, orrSh64, eorSh64, andsSh64][k] : [andSh32, orrSh32, eorSh32, andsSh32][k];
@@ -619,10 +660,11 @@ export const dpRegSemantics: SemanticsTable = {
       a.amt = a.imm6;
       if (a.shift === 3 || (!a.sf && a.imm6 > 31)) return unallocated;
       if (a.imm6 === 0) {
+        if (a.S && a.rd === 31) return a.sf ? cmp64r : cmp32r; // CMP/CMN (register)
         if (a.sf) return a.S ? (a.op ? subs64r : adds64r) : a.op ? sub64 : add64;
         return a.S ? (a.op ? subs32r : adds32r) : a.op ? sub32 : add32;
       }
-      if (a.sf) return a.S ? addsSh64 : addSh64;
+      if (a.sf) return a.S ? addsSh64 : a.shift === 0 ? addLsl64 : addSh64;
       return a.S ? addsSh32 : addSh32;
     },
     exec: add64,
@@ -717,7 +759,8 @@ export const dpRegSemantics: SemanticsTable = {
       regs3(a);
       a.bytes = 1 << a.sz;
       if ((a.sf === 1) !== (a.sz === 3)) return unallocated;
-      return a.sz === 3 ? crcX : crcW;
+      if (a.sz === 3) return a.C ? crcCX : crcX;
+      return a.C ? crcCW : crcW;
     },
     exec: crcW,
   },
@@ -750,7 +793,7 @@ export const dpRegSemantics: SemanticsTable = {
     prep(a) {
       regs3(a);
       a.a = srcZR(a.ra);
-      a.neg = a.o0;
+      if (a.o0) return a.u ? umsubl : smsubl;
       return a.u ? umaddl : smaddl;
     },
     exec: smaddl,
