@@ -501,6 +501,18 @@ const OBJDUMP: [number, string][] = [
   [0x2e82c400, 'fcmla v0.2s, v0.2s, v2.2s, #0'],
   [0x2e8df400, 'fcadd v0.2s, v0.2s, v13.2s, #270'],
   [0x6ec4f480, 'fcadd v0.2d, v4.2d, v4.2d, #270'],
+  [0x4ea16b80, 'bfcvtn2 v0.8h, v28.4s'],
+  [0x4ea16900, 'bfcvtn2 v0.8h, v8.4s'],
+  [0x6e4afc00, 'bfdot v0.4s, v0.8h, v10.8h'],
+  [0x6e57ff80, 'bfdot v0.4s, v28.8h, v23.8h'],
+  [0x4f41f3c0, 'bfdot v0.4s, v30.8h, v1.2h[0]'],
+  [0x0f7bfa00, 'bfdot v0.2s, v16.4h, v27.2h[3]'],
+  [0x2ecbfd00, 'bfmlalb v0.4s, v8.8h, v11.8h'],
+  [0x6ec0fc78, 'bfmlalt v24.4s, v3.8h, v0.8h'],
+  [0x4fc9f980, 'bfmlalt v0.4s, v12.8h, v9.h[4]'],
+  [0x4fcef800, 'bfmlalt v0.4s, v0.8h, v14.h[4]'],
+  [0x6e5bee00, 'bfmmla v0.4s, v16.8h, v27.8h'],
+  [0x6e51ee38, 'bfmmla v24.4s, v17.8h, v17.8h'],
 ];
 
 test('fp-vector words decode to fp-vector entries and disassemble as objdump does', () => {

@@ -1,9 +1,8 @@
 /**
  * Floating point in Advanced SIMD (the fp-vector area), one behaviour per
  * test. Every expected value was produced by qemu-aarch64 7.2 (-cpu max)
- * running the same instruction on the same register state and FPCR
- * (generator: scripts in /tmp/fp-vector, see the report of the fp-vector
- * helper). Registers not given are filled with a byte pattern; run() checks
+ * running the same instruction on the same register state and FPCR.
+ * Registers not given are filled with a byte pattern; run() checks
  * that the instruction leaves them unchanged (the scratch registers some
  * instructions borrow are restored).
  */
@@ -729,6 +728,48 @@ test("FMUL (vector, 8H) underflows to an FP16 denormal (UFC, IXC)", () => {
   const r = run(0x6e421c20, 0x0, { 1: H(0x400, 0x3555, 0x401, 0x7bff, 0x0, 0x0, 0x0, 0x0), 2: H(0x3555, 0x3555, 0x3800, 0x3c01, 0x0, 0x0, 0x0, 0x0) }, 0);
   assert.deepEqual(r.h(0), [0x155, 0x2f1c, 0x200, 0x7c00, 0x0, 0x0, 0x0, 0x0]);
   assert.equal(r.fpsr, 0x1c);
+});
+
+test("BFDOT (vector) adds two BFloat16 products to each single lane, rounding to odd, ignoring FPCR, raising no flags", () => {
+  // bfdot v0.4s, v1.8h, v2.8h
+  const r = run(0x6e42fc20, 0x2400000, { 0: S(0x3f800000, 0x322bcc77, 0x1, 0x7fc00000), 1: H(0x3f80, 0x4000, 0x3eab, 0x3eab, 0x3f80, 0x1, 0x3f80, 0x3f80), 2: H(0x4040, 0x3f00, 0x3eab, 0x3f81, 0x3f80, 0x3f80, 0x7f80, 0xff80) }, 0);
+  assert.deepEqual(r.s(0), [0x40a00000, 0x3ee57281, 0x3f800000, 0x7fc00000]);
+  assert.equal(r.fpsr, 0x0);
+});
+
+test("BFDOT (by element, 2S) uses one BFloat16 pair of Vm for every lane", () => {
+  // bfdot v0.2s, v1.4h, v2.2h[1]
+  const r = run(0x0f62f020, 0x0, { 0: S(0x3f800000, 0x40000000, 0x7, 0x7), 1: H(0x3f80, 0x4000, 0x4040, 0x4080, 0x9, 0x9, 0x9, 0x9), 2: H(0x0, 0x0, 0x3f00, 0x4000) }, 0);
+  assert.deepEqual(r.s(0), [0x40b00000, 0x41380000, 0x0, 0x0]);
+  assert.equal(r.fpsr, 0x0);
+});
+
+test("BFMMLA multiplies a 2x4 by a 4x2 BFloat16 matrix into the 2x2 single accumulator", () => {
+  // bfmmla v0.4s, v1.8h, v2.8h
+  const r = run(0x6e42ec20, 0x0, { 0: S(0x3f800000, 0x40000000, 0x40400000, 0x40800000), 1: H(0x3f80, 0x4000, 0x4040, 0x4080, 0x40a0, 0x40c0, 0x40e0, 0x4100), 2: H(0x3f80, 0x3f80, 0x3f80, 0x3f80, 0x4000, 0x3f00, 0x3e80, 0x3f80) }, 0);
+  assert.deepEqual(r.s(0), [0x41300000, 0x411c0000, 0x41e80000, 0x41d60000]);
+  assert.equal(r.fpsr, 0x0);
+});
+
+test("BFMLALT (by element) widens the odd BFloat16 elements and fuses under FPCR", () => {
+  // bfmlalt v0.4s, v1.8h, v2.h[5]
+  const r = run(0x4fd2f820, 0x0, { 0: S(0x3f800000, 0x40000000, 0x7fc00000, 0xbf800000), 1: H(0x0, 0x3f80, 0x0, 0x7fa0, 0x0, 0x3f81, 0x0, 0x4000), 2: H(0x0, 0x0, 0x0, 0x0, 0x0, 0x3f80, 0x0, 0x0) }, 0);
+  assert.deepEqual(r.s(0), [0x40000000, 0x7fe00000, 0x7fc00000, 0x3f800000]);
+  assert.equal(r.fpsr, 0x1);
+});
+
+test("BFMLALB (vector) when Vd is Vm", () => {
+  // bfmlalb v2.4s, v1.8h, v2.8h
+  const r = run(0x2ec2fc22, 0x0, { 1: H(0x3f80, 0x0, 0x4000, 0x0, 0x4040, 0x0, 0x4080, 0x0), 2: S(0x3f800000, 0x40000000, 0x40400000, 0x40800000) }, 2);
+  assert.deepEqual(r.s(2), [0x3f800000, 0x40000000, 0x40400000, 0x40800000]);
+  assert.equal(r.fpsr, 0x0);
+});
+
+test("BFCVTN2 rounds singles to BFloat16 by FPCR into the upper half of Vd", () => {
+  // bfcvtn2 v0.8h, v1.4s
+  const r = run(0x4ea16820, 0x800000, { 0: H(0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8), 1: S(0x3f808001, 0xbf808001, 0x7f800001, 0x1) }, 0);
+  assert.deepEqual(r.h(0), [0x1, 0x2, 0x3, 0x4, 0x3f80, 0xbf81, 0x7fc0, 0x0]);
+  assert.equal(r.fpsr, 0x19);
 });
 
 test('reserved field values of fp-vector encodings are UNDEFINED', () => {

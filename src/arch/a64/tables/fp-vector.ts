@@ -2,8 +2,8 @@
  * Floating point inside the Advanced SIMD classes (ARM ARM C4.1.6, "Data
  * processing -- scalar floating-point and Advanced SIMD"): vector and scalar
  * SIMD forms, FP16 (FEAT_FP16) forms, FHM (FMLAL/FMLSL), complex numbers
- * (FCMLA/FCADD), the fixed-point conversions by immediate and the integer
- * estimates URECPE/URSQRTE.
+ * (FCMLA/FCADD), BFloat16 (FEAT_BF16), the fixed-point conversions by
+ * immediate and the integer estimates URECPE/URSQRTE.
  *
  * One entry per instruction and element-size family with its opcode bits
  * fixed, so that no entry covers another area's encodings. Entry name
@@ -293,5 +293,20 @@ for (const [lead, sizeName] of [
     return `fcadd ${vr(f.rd, t)}, ${vr(f.rn, t)}, ${vr(f.rm, t)}, #${f.rot ? 270 : 90}`;
   });
 }
+
+// ---- FEAT_BF16: BFloat16 conversion, dot product, widening multiply-add, matrix multiply
+add('VF_BFCVTN', C2M, '0 Q:1 0 01110 10 10000 10110 10 rn:5 rd:5', (f) => `${two('bfcvtn', f.Q)} ${vr(f.rd, arrH(f.Q))}, ${vr(f.rn, '4s')}`);
+add('VF_BFDOT', C3E, '0 Q:1 1 01110 01 0 rm:5 1 1111 1 rn:5 rd:5', (f) => {
+  const h = arrH(f.Q);
+  return `bfdot ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, h)}, ${vr(f.rm, h)}`;
+});
+add('VF_BFDOT_idx', CIDX, '0 Q:1 0 01111 01 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5', (f) =>
+  `bfdot ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, arrH(f.Q))}, v${(f.M << 4) | f.rm}.2h[${(f.H << 1) | f.L}]`,
+);
+add('VF_BFMLAL', C3E, '0 Q:1 1 01110 11 0 rm:5 1 1111 1 rn:5 rd:5', (f) => `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`);
+add('VF_BFMLAL_idx', CIDX, '0 Q:1 0 01111 11 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5', (f) =>
+  `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, v${f.rm}.h[${(f.H << 2) | (f.L << 1) | f.M}]`,
+);
+add('VF_BFMMLA', C3E, '0 1 1 01110 01 0 rm:5 1 1101 1 rn:5 rd:5', (f) => `bfmmla ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`);
 
 export const fpVectorEncodings: A64Def[] = out;

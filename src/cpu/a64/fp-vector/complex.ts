@@ -8,6 +8,7 @@ import type { Exec } from '../semantics-types.js';
 import { FMULADD, type Bin, type MulAdd } from './lib.js';
 import { halfToSingleBits } from './own.js';
 import { restoreScratch, saveScratch } from './scratch.js';
+import { zeroRest } from './execs.js';
 
 /** Copy one element of es bytes, flipping its sign bit when neg (FPNeg: NaNs too). */
 function copyEl(cpu: A64Cpu, dst: number, src: number, es: number, neg: number): void {
@@ -19,9 +20,6 @@ function copyEl(cpu: A64Cpu, dst: number, src: number, es: number, neg: number):
   }
 }
 
-const zeroRest = (cpu: A64Cpu, d: number, from: number): void => {
-  if (from < 16) cpu.v8.fill(0, d + from, d + 16);
-};
 
 /**
  * FMLAL/FMLSL(2) vector: d.s[i] = FPMulAddH(d.s[i], ±n.h[base+i], m.h[base+i]).

@@ -29,10 +29,21 @@ const memo = <F extends object>() => {
   };
 };
 
-/** Zero the destination bytes from `from` to the end of the register. */
-const zeroRest = (cpu: A64Cpu, d: number, from: number): void => {
-  if (from < 16) cpu.v8.fill(0, d + from, d + 16);
-};
+/**
+ * Zero the destination bytes from `from` (16, 8, 4 or 2) to the end of the
+ * register: Q=0 vector results and scalar results clear the rest of Vd.
+ */
+export function zeroRest(cpu: A64Cpu, d: number, from: number): void {
+  if (from >= 16) return;
+  const w = cpu.vi32;
+  const b = d >> 2;
+  if (from < 8) {
+    if (from === 2) cpu.v16[(d >> 1) + 1] = 0;
+    w[b + 1] = 0;
+  }
+  w[b + 2] = 0;
+  w[b + 3] = 0;
+}
 
 /** Write an all-ones / all-zeros mask element. */
 function putMask(cpu: A64Cpu, off: number, es: number, r: number): void {

@@ -47,5 +47,7 @@ export const fcvt16to32: Un = F.fcvt16to32;
 export const fcvt32to16: Un = F.fcvt32to16;
 export const fcvt32to64: Un = F.fcvt32to64;
 export const fcvt64to32: Un = F.fcvt64to32;
+/** BFCVT element: single to BFloat16 under FPCR (FEAT_BF16). */
+export const bfcvt: Un = F.bfcvt;
 export const urecpe32: (v: number) => number = F.urecpe32;
 export const ursqrte32: (v: number) => number = F.ursqrte32;

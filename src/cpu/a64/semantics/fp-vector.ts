@@ -13,6 +13,7 @@ import * as L from '../fp-vector/lib.js';
 import * as X from '../fp-vector/execs.js';
 import { FABD, FABS, FNEG, fcvtxn64to32 } from '../fp-vector/own.js';
 import { pickScratch } from '../fp-vector/scratch.js';
+import { bfdotExec, bfdotIdxExec, bfmlalExec, bfmmlaExec } from '../fp-vector/bf16.js';
 import { complexAddExec, complexMlaExec, complexMlaIdxExec, fmlalExec, fmlalIdxExec } from '../fp-vector/complex.js';
 
 type Shape = 'VF' | 'VH' | 'SF' | 'SH';
@@ -459,5 +460,66 @@ for (const sh of ['VH', 'VF'] as Shape[])
     },
     exec: unallocated,
   });
+
+// ---------------------------------------------------------------- BFloat16 (FEAT_BF16)
+
+def('VF_BFCVTN', {
+  prep(a) {
+    a.sz = 0;
+    convPrep(a);
+    return X.narrowExec(L.bfcvt);
+  },
+  exec: unallocated,
+});
+const bfPrep = (a: Args): void => {
+  a.d = a.rd * 16;
+  a.n = a.rn * 16;
+  a.len = a.Q ? 16 : 8;
+};
+def('VF_BFDOT', {
+  prep(a) {
+    bfPrep(a);
+    a.m = a.rm * 16;
+    return bfdotExec;
+  },
+  exec: unallocated,
+});
+def('VF_BFDOT_idx', {
+  prep(a) {
+    bfPrep(a);
+    a.mi = ((a.M << 4) | a.rm) * 16 + ((a.H << 1) | a.L) * 4;
+    return bfdotIdxExec;
+  },
+  exec: unallocated,
+});
+def('VF_BFMMLA', {
+  prep(a) {
+    bfPrep(a);
+    a.m = a.rm * 16;
+    return bfmmlaExec;
+  },
+  exec: unallocated,
+});
+def('VF_BFMLAL', {
+  prep(a) {
+    bfPrep(a);
+    a.m = a.rm * 16;
+    a.mi = -1;
+    a.top = a.Q; // BFMLALT: odd-numbered elements
+    a.t = pickScratch(a.rd, a.rn, a.rm);
+    return bfmlalExec;
+  },
+  exec: unallocated,
+});
+def('VF_BFMLAL_idx', {
+  prep(a) {
+    bfPrep(a);
+    a.mi = a.rm * 16 + ((a.H << 2) | (a.L << 1) | a.M) * 2;
+    a.top = a.Q;
+    a.t = pickScratch(a.rd, a.rn, a.rm);
+    return bfmlalExec;
+  },
+  exec: unallocated,
+});
 
 export const fpVectorSemantics: SemanticsTable = T;
