@@ -32,6 +32,7 @@ import {
   vfpImm8,
 } from '../../../arch/a64/tables/simd-int.js';
 import * as E from '../simd-int/elem.js';
+import * as F from '../simd-int/fast.js';
 
 const FPSR_QC = 1 << 27;
 
@@ -48,7 +49,11 @@ function view(cpu: A64Cpu, sz: number, sg: number): View {
 
 /** Zero the destination from byte a.zf, fold QC into FPSR (and clear it for the next instruction). */
 function finish(cpu: A64Cpu, a: Args): void {
-  if (a.zf < 16) cpu.v8.fill(0, a.rdb + a.zf, a.rdb + 16);
+  if (a.zf === 8) {
+    const w = a.rdb >> 2;
+    cpu.vi32[w + 2] = 0;
+    cpu.vi32[w + 3] = 0;
+  } else if (a.zf < 16) cpu.v8.fill(0, a.rdb + a.zf, a.rdb + 16);
   if (E.QC) {
     cpu.fpsr |= FPSR_QC;
     E.resetQC();
@@ -96,7 +101,6 @@ const ones64 = (c: boolean): number => E.fromDouble(c ? -1 : 0);
 /** Elementwise x op y (op d) for 8/16/32-bit lanes. */
 const vsame: Exec = (cpu, a) => {
   const V = view(cpu, a.sz, a.sg);
-  E.resetQC();
   E.setElemSize(a.sz);
   const f = OP2[a.op];
   const n = a.n;
@@ -119,7 +123,6 @@ const velem: Exec = (cpu, a) => {
 /** Elementwise on 64-bit lanes. */
 const vsame64: Exec = (cpu, a) => {
   const X = cpu.vi32;
-  E.resetQC();
   const f = OP64[a.op];
   for (let i = 0; i < a.lanes; i++) {
     const n = a.n + 2 * i;
@@ -135,7 +138,6 @@ const vsame64: Exec = (cpu, a) => {
 /** Elementwise one-operand ops (x, d). */
 const vone: Exec = (cpu, a) => {
   const V = view(cpu, a.sz, a.sg);
-  E.resetQC();
   E.setElemSize(a.sz);
   const f = OP1[a.op];
   for (let i = 0; i < a.lanes; i++) V[a.d + i] = f(V[a.n + i], V[a.d + i]);
@@ -145,7 +147,6 @@ const vone: Exec = (cpu, a) => {
 /** One-operand ops on 64-bit lanes (b = destination, for SUQADD/USQADD). */
 const vone64: Exec = (cpu, a) => {
   const X = cpu.vi32;
-  E.resetQC();
   const f = OP64[a.op];
   for (let i = 0; i < a.lanes; i++) {
     const n = a.n + 2 * i;
@@ -161,7 +162,6 @@ const vone64: Exec = (cpu, a) => {
 const vaccsat: Exec = (cpu, a) => {
   const X = view(cpu, a.sz, a.sg ? 0 : 1); // x: unsigned for SUQADD
   const D = view(cpu, a.sz, a.sg);
-  E.resetQC();
   E.setElemSize(a.sz);
   for (let i = 0; i < a.lanes; i++) {
     const v = D[a.d + i] + X[a.n + i];
@@ -193,7 +193,6 @@ const vpair64: Exec = (cpu, a) => {
     TW[2 * i + 1] = E.RH;
   }
   for (let i = 0; i < 2 * a.lanes; i++) X[a.d + i] = TW[i];
-  E.resetQC();
   finish(cpu, a);
 };
 
@@ -203,7 +202,7 @@ const cmp64 = (gt: (al: number, ah: number, bl: number, bh: number) => boolean, 
   eq ? (al, ah, bl, bh) => ones64(!gt(bl, bh, al, ah)) : (al, ah, bl, bh) => ones64(gt(al, ah, bl, bh));
 const shift64 = (f: E.Op2W): Op64 => (al, ah, bl) => f(al, ah, bl);
 
-/** Per three-same suffix: [U=0 op, U=1 op, U=0 64-bit op, U=1 64-bit op, signed view for U=0, for U=1]. */
+/** Per three-same suffix: [U=0 op, U=1 op, U=0 64-bit op, U=1 64-bit op] (-1: no such form). */
 const SAME: { [sfx: string]: [number, number, number, number] } = {
   HADD: [op2(E.hadd), op2(E.hadd), -1, -1],
   QADD: [
@@ -251,6 +250,21 @@ const SIGNED_BY_U = new Set([
 ]);
 const ALWAYS_SIGNED = new Set(['QDMULH']);
 
+/** Specialised loops (../simd-int/fast.ts) for the frequent three-same ops, by suffix and U. */
+const FAST_SAME: { [sfx: string]: (Exec | undefined)[] } = {
+  ADD: [F.addFast, F.subFast],
+  CMTST: [F.cmtstFast, F.cmeqFast],
+  CMGT: [F.cmgtFast, F.cmhiFast],
+  CMGE: [F.cmgeFast, F.cmhsFast],
+  MAX: [F.smaxFast, F.umaxFast],
+  MIN: [F.sminFast, F.uminFast],
+  MUL: [F.mulFast, undefined],
+  MLA: [F.mlaFast, F.mlsFast],
+  MAXP: [F.smaxpFast, F.umaxpFast],
+  MINP: [F.sminpFast, F.uminpFast],
+  ADDP: [F.addpFast, undefined],
+};
+
 function sameSemantics(sfx: string, scalar: boolean): Semantics {
   const pair = sfx === 'MAXP' || sfx === 'MINP' || sfx === 'ADDP';
   return {
@@ -272,7 +286,7 @@ function sameSemantics(sfx: string, scalar: boolean): Semantics {
         return vsame64;
       }
       a.op = SAME[sfx][U];
-      return pair ? vpair : vsame;
+      return FAST_SAME[sfx]?.[U] ?? (pair ? vpair : vsame);
     },
     exec: vsame,
   };
@@ -332,6 +346,14 @@ const logicBif: Exec = (cpu, a) => {
   }
   finish(cpu, a);
 };
+/** NOT (MVN): word-wise complement. */
+const logicNot: Exec = (cpu, a) => {
+  const W = cpu.vi32;
+  const n = a.rn * 4;
+  const d = a.rd * 4;
+  for (let i = 0; i < a.words; i++) W[d + i] = ~W[n + i];
+  finish(cpu, a);
+};
 const LOGIC_EXECS = [
   [logicAnd, logicBic, logicOrr, logicOrn],
   [logicEor, logicBsl, logicBit, logicBif],
@@ -341,7 +363,6 @@ const logicSemantics: Semantics = {
   prep(a) {
     base(a, 2, 0, a.Q ? 16 : 8);
     a.words = a.Q ? 4 : 2;
-    E.resetQC();
     return LOGIC_EXECS[a.U][a.size];
   },
   exec: logicAnd,
@@ -401,7 +422,7 @@ const vnarrow: Exec = (cpu, a) => {
  */
 const vwiden: Exec = (cpu, a) => {
   const S = view(cpu, a.sz, a.sg);
-  const sc = 2 ** a.shift;
+  const sc = a.smul;
   for (let i = 0; i < a.cnt; i++) T[i] = S[a.n + a.off + i] * sc;
   if (a.sz === 2) {
     const X = cpu.vi32;
@@ -426,7 +447,6 @@ const MISC: { [sfx: string]: [number, number, number, number] } = {
   ],
   CLZ: [op1(E.cls), op1(E.clz), -1, -1],
   CNT: [op1(E.cnt), -1, -1, -1],
-  NOT: [-1, op1(E.not), -1, -1],
   QABS: [
     op1(E.sqabs),
     op1(E.sqneg),
@@ -481,6 +501,7 @@ function miscSemantics(sfx: string, scalar: boolean): Semantics {
         a.d = sz === 2 ? a.rd * 4 : idx(a.rd, sz + 1);
         a.sg = 0;
         a.shift = 8 << sz;
+        a.smul = 2 ** a.shift;
         return vwiden;
       }
       if (scalar) sbase(a, sz);
@@ -488,8 +509,9 @@ function miscSemantics(sfx: string, scalar: boolean): Semantics {
       if (sfx === 'NOT') {
         vbase(a, 0);
         a.sg = 0;
-        a.op = sz ? RBIT : MISC.NOT[1];
-        return vone;
+        a.op = RBIT;
+        a.words = a.Q ? 4 : 2;
+        return sz ? vone : logicNot;
       }
       if (sfx === 'SQADD') {
         a.sg = 1 - U;
@@ -519,8 +541,11 @@ const vacross: Exec = (cpu, a) => {
   if (a.kind === 0) for (let i = 1; i < a.cnt; i++) r += S[a.n + i];
   else if (a.kind === 1) for (let i = 1; i < a.cnt; i++) r = S[a.n + i] > r ? S[a.n + i] : r;
   else for (let i = 1; i < a.cnt; i++) r = S[a.n + i] < r ? S[a.n + i] : r;
-  const B = cpu.v8;
-  B.fill(0, a.rdb, a.rdb + 16);
+  const w = a.rdb >> 2;
+  cpu.vi32[w] = 0;
+  cpu.vi32[w + 1] = 0;
+  cpu.vi32[w + 2] = 0;
+  cpu.vi32[w + 3] = 0;
   if (a.dsz === 3) {
     cpu.vi32[a.rd * 4] = E.fromDouble(r);
     cpu.vi32[a.rd * 4 + 1] = E.RH;
@@ -567,21 +592,15 @@ const opl64 = (f: OpL64): number => OPL64.push(f) - 1;
 function dmull64(x: number, y: number): number {
   if (x === -0x80000000 && y === -0x80000000) {
     E.setQC();
-    E.fromDouble(0);
-    return satHi(0x7fffffff);
+    return E.pair(-1, 0x7fffffff);
   }
   E.mul32(x, y);
   return E.add64(E.PL | 0, E.PH | 0, E.PL | 0, E.PH | 0);
 }
-/** Helper: return lo = -1 with RH = hi (used for the saturated 2^63 - 1). */
-function satHi(hi: number): number {
-  E.add64(0, hi, 0, 0);
-  return -1;
-}
+/** The exact 64-bit product of two 32-bit lanes (signed or unsigned by the view they came from). */
 const prodLo = (x: number, y: number): number => {
   E.mul32(x, y);
-  E.add64(E.PL | 0, E.PH | 0, 0, 0);
-  return E.PL | 0;
+  return E.pair(E.PL, E.PH);
 };
 const L64: { [sfx: string]: number } = {
   ADDL: opl64((x, y) => E.fromDouble(x + y)),
@@ -666,7 +685,7 @@ const vhn: Exec = (cpu, a) => {
     }
   } else {
     const W = view(cpu, a.sz + 1, 0);
-    const sc = 2 ** -(8 << a.sz);
+    const sc = a.scale;
     for (let i = 0; i < a.cnt; i++) {
       const y = W[a.mw + i];
       T[i] = Math.floor((W[a.nw + i] + (a.neg ? -y : y) + a.rnd) * sc);
@@ -707,6 +726,7 @@ function diffSemantics(sfx: string, scalar: boolean): Semantics {
         a.zf = a.Q ? 16 : 8;
         a.neg = sfx === 'SUBHN' ? 1 : 0;
         a.rnd = U ? (sz === 2 ? -0x80000000 : 2 ** ((8 << sz) - 1)) : 0;
+        a.scale = 2 ** -(8 << sz);
         return vhn;
       }
       if (sz === 2) {
@@ -722,11 +742,12 @@ function diffSemantics(sfx: string, scalar: boolean): Semantics {
 
 // ------------------------------------------------------------ shift by immediate
 
-/** Shift amount of the running shift-by-immediate instruction, and 2^-shift. */
+/** Shift amount of the running shift-by-immediate instruction, 2^-shift and 2^shift. */
 let SH = 0;
 let SC = 1;
+let SM = 1;
 /** Mask of an element of the current size (as an unsigned number). */
-const emask = (): number => 2 ** E.ES - 1;
+const emask = (): number => (E.ES === 8 ? 0xff : E.ES === 16 ? 0xffff : 0xffffffff);
 
 const SHIFT_OPS: { [key: string]: number } = {
   SHR: op1((x) => Math.floor(x * SC)),
@@ -734,26 +755,24 @@ const SHIFT_OPS: { [key: string]: number } = {
   RSHR: op1((x) => Math.floor(x * SC + 0.5)),
   RSRA: op1((x, d) => d + Math.floor(x * SC + 0.5)),
   SRI: op1((x, d) => (SH === E.ES ? d : (d & ~(emask() >>> SH)) | (x >>> SH))),
-  SHL: op1((x) => x * 2 ** SH),
+  SHL: op1((x) => x * SM),
   SLI: op1((x, d) => (x << SH) | (d & ((1 << SH) - 1))),
-  SQSHL: op1((x) => E.satS(x * 2 ** SH)),
-  UQSHL: op1((x) => E.satU(x * 2 ** SH)),
-  SQSHLU: op1((x) => E.satU(x * 2 ** SH)),
+  SQSHL: op1((x) => E.satS(x * SM)),
+  UQSHL: op1((x) => E.satU(x * SM)),
+  SQSHLU: op1((x) => E.satU(x * SM)),
 };
 const sri64: Op64 = (xl, xh, dl, dh) => {
-  if (SH === 64) return E.add64(dl, dh, 0, 0);
+  if (SH === 64) return E.pair(dl, dh);
   const ml = E.lsr64(-1, -1, SH);
   const mh = E.RH;
   const rl = E.lsr64(xl, xh, SH);
-  E.add64(0, (dh & ~mh) | E.RH, 0, 0);
-  return (dl & ~ml) | rl;
+  return E.pair((dl & ~ml) | rl, (dh & ~mh) | E.RH);
 };
 const sli64: Op64 = (xl, xh, dl, dh) => {
   const ml = E.lsl64(-1, -1, SH);
   const mh = E.RH;
   const rl = E.lsl64(xl, xh, SH);
-  E.add64(0, (dh & ~mh) | E.RH, 0, 0);
-  return (dl & ~ml) | rl;
+  return E.pair((dl & ~ml) | rl, (dh & ~mh) | E.RH);
 };
 const SHIFT_OPS64: { [key: string]: number } = {
   SSHR: op64((xl, xh) => E.asr64(xl, xh, SH)),
@@ -781,6 +800,7 @@ const SHIFT_OPS64: { [key: string]: number } = {
 const vshift: Exec = (cpu, a) => {
   SH = a.shift;
   SC = a.scale;
+  SM = a.smul;
   const V = view(cpu, a.sz, a.sg);
   E.setElemSize(a.sz);
   const f = OP1[a.op];
@@ -827,7 +847,6 @@ const vshrn: Exec = (cpu, a) => {
   finish(cpu, a);
 };
 
-/** Signed reads per shift suffix and U. */
 function shiftSemantics(sfx: string, scalar: boolean): Semantics {
   const form = scalar ? S_SHIFT_IMM_FORM[sfx] : SHIFT_IMM_FORM[sfx];
   return {
@@ -846,6 +865,7 @@ function shiftSemantics(sfx: string, scalar: boolean): Semantics {
       if (form === 'R' || form === 'N') a.shift = 2 * esize - immhb;
       else a.shift = immhb - esize;
       a.scale = 2 ** -a.shift;
+      a.smul = 2 ** a.shift;
       if (form === 'N') {
         if (scalar) sbase(a, sz);
         else vbase(a, sz);
@@ -858,6 +878,7 @@ function shiftSemantics(sfx: string, scalar: boolean): Semantics {
         a.rnd = sfx.includes('RSHR') || sfx === 'SQRSHRUN' ? 1 : 0;
         a.mode = uns ? 3 : !q ? 0 : U ? 2 : 1;
         a.sg = a.mode === 1 || a.mode === 3 ? 1 : 0;
+        if (a.mode === 0 && !a.rnd && sz < 2) return F.shrnFast;
         return vshrn;
       }
       if (form === 'W') {
@@ -881,6 +902,8 @@ function shiftSemantics(sfx: string, scalar: boolean): Semantics {
         return vshift64;
       }
       a.op = SHIFT_OPS[key];
+      if (key === 'SHR' && a.shift < 32) return U ? F.ushrFast : F.sshrFast;
+      if (key === 'SHL') return F.shlFast;
       return vshift;
     },
     exec: vshift,

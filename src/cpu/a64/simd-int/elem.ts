@@ -182,7 +182,6 @@ export const rbit8: Op1 = (x) => {
   for (let i = 0; i < 8; i++) r |= ((x >>> i) & 1) << (7 - i);
   return r;
 };
-export const not: Op1 = (x) => ~x;
 
 // ------------------------------------------------------------ 64-bit elements (lo, hi halves)
 
@@ -194,6 +193,12 @@ export function fromDouble(v: number): number {
   const l = lo < 0 ? lo + TWO32 : lo;
   RH = ((v - l) / TWO32) | 0;
   return l | 0;
+}
+
+/** A 64-bit result from its halves: returns lo, RH = hi. */
+export function pair(lo: number, hi: number): number {
+  RH = hi | 0;
+  return lo | 0;
 }
 
 export function add64(al: number, ah: number, bl: number, bh: number): number {
