@@ -108,6 +108,7 @@ export const A64_CLASSES: readonly EncodingClass[] = [
     'Advanced SIMD shift by immediate',
     'Advanced SIMD vector x indexed element',
     'Cryptographic three-register SHA512',
+    'Cryptographic three-register, imm2',
     'Cryptographic four-register',
     'XAR',
     'Cryptographic two-register SHA512',
@@ -121,6 +122,4 @@ export const A64_CLASSES: readonly EncodingClass[] = [
     'Floating-point conditional select',
     'Floating-point data-processing (3 source)',
   ]),
-  out(SIMD, 'Cryptographic three-register, imm2', 'FEAT_SM3 is optional and not implemented'),
-  out(SIMD, 'Cryptographic two-register SM4', 'FEAT_SM4 is optional and not implemented'),
 ];

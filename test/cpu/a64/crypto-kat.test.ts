@@ -3,7 +3,7 @@
  * static C program (test/guest/simd-perm/crypto-kat.c, built by
  * scripts/build-guests.sh): AES-128 from FIPS-197 Appendix B and C.1, SHA-1,
  * SHA-256 and SHA-512 from the FIPS 180-4 examples, SHA3-256 from FIPS 202,
- * and PMULL products. Each line must equal the published value and what
+ * SM4 from the GB/T 32907-2016 example, and PMULL products. Each line must equal the published value and what
  * qemu-aarch64 prints.
  */
 import { test } from 'node:test';
@@ -36,6 +36,7 @@ const KNOWN: [string, string, string][] = [
   ],
   ['EOR3/RAX1/XAR/BCAX Keccak: SHA3-256("abc")', 'sha3-256-abc', '3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532'],
   ['EOR3/RAX1/XAR/BCAX Keccak: SHA3-256("")', 'sha3-256-empty', 'a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a'],
+  ['SM4EKEY/SM4E encrypt, GB/T 32907-2016 example', 'sm4-encrypt', '681edf34d206965e86b3e94f536e4246'],
 ];
 
 for (const [what, key, value] of KNOWN) {

@@ -1,10 +1,11 @@
 // Known-answer tests computed through the crypto instructions: AES-128
 // (FIPS-197 Appendix B and C.1; AESE/AESMC/AESD/AESIMC, key expansion with
 // AESE), SHA-1, SHA-256, SHA-512 (FIPS 180-4 examples; SHA1*/SHA256*/SHA512*)
-// and SHA3-256 (FIPS 202; Keccak-f[1600] with EOR3/RAX1/XAR/BCAX), plus
+// SHA3-256 (FIPS 202; Keccak-f[1600] with EOR3/RAX1/XAR/BCAX), SM4 (GB/T
+// 32907-2016 example; SM4EKEY/SM4E), plus
 // PMULL/PMULL2 products. Prints hex digests; the test compares them with the
 // published values and with qemu-aarch64.
-// cflags: -march=armv8.2-a+crypto+sha3 -O2
+// cflags: -march=armv8.2-a+crypto+sha3+sm4 -O2
 #include <arm_neon.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -237,6 +238,35 @@ static void sha3_256(const char *msg, uint8_t out[32]) {
   }
 }
 
+// ---------------------------------------------------------------- SM4
+static uint32x4_t be_words(const uint8_t *p) {
+  uint32_t w[4];
+  for (int i = 0; i < 4; i++) w[i] = be32(p + 4 * i);
+  return vld1q_u32(w);
+}
+
+static void sm4_test(void) {
+  static const uint8_t key[16] = {0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0xfe, 0xdc, 0xba, 0x98, 0x76, 0x54, 0x32, 0x10};
+  static const uint32_t fk[4] = {0xa3b1bac6, 0x56aa3350, 0x677d9197, 0xb27022dc};
+  uint32_t ck[32];
+  for (int i = 0; i < 32; i++) {
+    uint32_t c = 0;
+    for (int j = 0; j < 4; j++) c = (c << 8) | (uint8_t)((4 * i + j) * 7);
+    ck[i] = c;
+  }
+  uint32x4_t rk[8];
+  uint32x4_t k = veorq_u32(be_words(key), vld1q_u32(fk));
+  for (int i = 0; i < 8; i++) rk[i] = k = vsm4ekeyq_u32(k, vld1q_u32(ck + 4 * i));
+  uint32x4_t x = be_words(key); // the standard's example encrypts the key itself
+  for (int i = 0; i < 8; i++) x = vsm4eq_u32(x, rk[i]);
+  uint32_t w[4];
+  vst1q_u32(w, x);
+  uint8_t out[16];
+  for (int i = 0; i < 4; i++)
+    for (int j = 0; j < 4; j++) out[4 * i + j] = (uint8_t)(w[3 - i] >> (24 - 8 * j));
+  hex("sm4-encrypt", out, 16);
+}
+
 // ---------------------------------------------------------------- PMULL
 static void pmull_test(void) {
   poly64_t x = 0x87, y = 0xf0e1d2c3b4a59687ULL;
@@ -283,6 +313,7 @@ int main(void) {
   hex("sha3-256-abc", d, 32);
   sha3_256("", d);
   hex("sha3-256-empty", d, 32);
+  sm4_test();
   pmull_test();
   return 0;
 }

@@ -1,6 +1,7 @@
 /**
  * SIMD copy, permute, extract and table lookup, the SIMD structure loads and
- * stores, the cryptographic extension classes and PMULL/PMULL2
+ * stores, the cryptographic extension classes (AES, SHA1, SHA256, SHA512,
+ * SHA3, SM3, SM4) and PMULL/PMULL2
  * (ARM ARM C4.1.5 "Loads and Stores" structure classes, C4.1.6/C4.1.7 Advanced
  * SIMD and Cryptographic classes).
  *
@@ -345,6 +346,37 @@ const sha512Entries: A64Def[] = [
   },
 ];
 
+// ------------------------------------------------------------ SM3 and SM4 (FEAT_SM3, FEAT_SM4)
+
+const s4 = (r: number): string => vr(r, '4s');
+
+const smEntries: A64Def[] = [
+  ...['sm3tt1a', 'sm3tt1b', 'sm3tt2a', 'sm3tt2b'].map((m, opc) => ({
+    name: m.toUpperCase(),
+    cls: 'Cryptographic three-register, imm2',
+    pattern: `11001110 010 rm:5 10 imm2:2 ${opc.toString(2).padStart(2, '0')} rn:5 rd:5`,
+    dis: (f: Fields) => `${m}\t${s4(f.rd)}, ${s4(f.rn)}, ${vr(f.rm, 's')}[${f.imm2}]`,
+  })),
+  ...['sm3partw1', 'sm3partw2', 'sm4ekey'].map((m, opc) => ({
+    name: m.toUpperCase(),
+    cls: 'Cryptographic three-register SHA512',
+    pattern: `11001110 011 rm:5 1 1 00 ${opc.toString(2).padStart(2, '0')} rn:5 rd:5`,
+    dis: (f: Fields) => `${m}\t${s4(f.rd)}, ${s4(f.rn)}, ${s4(f.rm)}`,
+  })),
+  {
+    name: 'SM3SS1',
+    cls: 'Cryptographic four-register',
+    pattern: '11001110 0 10 rm:5 0 ra:5 rn:5 rd:5',
+    dis: (f) => `sm3ss1\t${s4(f.rd)}, ${s4(f.rn)}, ${s4(f.rm)}, ${s4(f.ra)}`,
+  },
+  {
+    name: 'SM4E',
+    cls: 'Cryptographic two-register SHA512',
+    pattern: '11001110 11000000 1000 01 rn:5 rd:5',
+    dis: (f) => `sm4e\t${s4(f.rd)}, ${s4(f.rn)}`,
+  },
+];
+
 // ------------------------------------------------------------ PMULL/PMULL2
 
 const pmullEntries: A64Def[] = [
@@ -374,5 +406,6 @@ export const simdPermEncodings: A64Def[] = [
   ...sha3Entries,
   ...sha2Entries,
   ...sha512Entries,
+  ...smEntries,
   ...pmullEntries,
 ];

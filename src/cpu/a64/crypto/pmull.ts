@@ -17,15 +17,29 @@ for (let a = 0; a < 256; a++) {
 
 let H = 0;
 
-/** 32×32 carry-less product: low half returned, high half in H. */
+/** a × k (carry-less) for k < 16: low 32 bits and the 3 bits above (scratch of clmul32). */
+const winLo = new Int32Array(16);
+const winHi = new Int32Array(16);
+
+/** 32×32 carry-less product, four bits of b at a time: low half returned, high half in H. */
 function clmul32(a: number, b: number): number {
+  winLo[1] = a;
+  winHi[1] = 0;
+  for (let k = 2; k < 16; k += 2) {
+    const h = k >> 1;
+    winLo[k] = winLo[h] << 1;
+    winHi[k] = (winHi[h] << 1) | (winLo[h] >>> 31);
+    winLo[k + 1] = winLo[k] ^ a;
+    winHi[k + 1] = winHi[k];
+  }
   let lo = 0;
   let hi = 0;
-  for (let i = 0; i < 32; i++) {
-    if ((b >>> i) & 1) {
-      lo ^= a << i;
-      if (i) hi ^= a >>> (32 - i);
-    }
+  for (let i = 28; i >= 0; i -= 4) {
+    hi = (hi << 4) | (lo >>> 28);
+    lo <<= 4;
+    const n = (b >>> i) & 15;
+    lo ^= winLo[n];
+    hi ^= winHi[n];
   }
   H = hi;
   return lo;

@@ -10,6 +10,7 @@ import { aesSemantics } from '../crypto/aes.js';
 import { shaSemantics } from '../crypto/sha.js';
 import { sha512Sha3Semantics } from '../crypto/sha512-sha3.js';
 import { pmullSemantics } from '../crypto/pmull.js';
+import { sm3Sm4Semantics } from '../crypto/sm3-sm4.js';
 
 export const simdPermSemantics: SemanticsTable = {
   ...copyPermuteSemantics,
@@ -18,4 +19,5 @@ export const simdPermSemantics: SemanticsTable = {
   ...shaSemantics,
   ...sha512Sha3Semantics,
   ...pmullSemantics,
+  ...sm3Sm4Semantics,
 };

@@ -2,91 +2,187 @@
  * Advanced SIMD copy (DUP, INS, UMOV, SMOV), scalar copy, permute
  * (UZP/TRN/ZIP), extract (EXT) and table lookup (TBL/TBX).
  *
- * Most byte-moving instructions are one generic shuffle: the 16 result bytes
- * are picked from [Vn | Vm | zeros] through a 16-entry byte map built once in
- * prep (maps are shared between instances with the same shape).
+ * DUP (element), UZP/TRN/ZIP and EXT are one generic shuffle: result unit i
+ * (a byte, halfword or word, the widest the instruction allows) is read from
+ * the absolute unit MAPS[a.map][i] of the register file, into a scratch first
+ * (Vd may be a source), then written; a 64-bit result zeroes the upper half.
+ * Maps are built in prep and interned.
  */
 import { imm5Size } from '../../../arch/a64/tables/simd-perm.js';
 import { dstZR, srcZR } from '../regs.js';
 import { unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
 
-// ------------------------------------------------------------ byte shuffle
+// ------------------------------------------------------------ shuffle
 
-/** Sources of a shuffle: bytes 0..15 = Vn, 16..31 = second source, 32..47 = zero. */
-const shufSrc = new Uint8Array(48);
-const ZERO = 32;
-const MAPS: Uint8Array[] = [];
+const MAPS: Uint16Array[] = [];
 const mapIds = new Map<string, number>();
+const tmpBuf = new ArrayBuffer(16);
+const tmp8 = new Uint8Array(tmpBuf);
+const tmp16 = new Uint16Array(tmpBuf);
+const tmp32 = new Int32Array(tmpBuf);
 
-/** Id of a 16-entry byte map (interned). */
+/** Id of a unit map (interned). */
 function mapId(map: readonly number[]): number {
   const key = map.join(',');
   let id = mapIds.get(key);
   if (id === undefined) {
     id = MAPS.length;
-    MAPS.push(Uint8Array.from(map));
+    MAPS.push(Uint16Array.from(map));
     mapIds.set(key, id);
   }
   return id;
 }
 
-/** Vd = bytes of [V(a.s1) | V(a.s2) | 0] picked through MAPS[a.map]; s1, s2, d are byte offsets. */
-const shuffle: Exec = (cpu, a) => {
+const shuffle8: Exec = (cpu, a) => {
   const v = cpu.v8;
-  const s = shufSrc;
-  const p = a.s1;
-  const q = a.s2;
-  for (let i = 0; i < 16; i++) {
-    s[i] = v[p + i];
-    s[16 + i] = v[q + i];
-  }
-  const map = MAPS[a.map];
+  const m = MAPS[a.map];
+  const cnt = a.cnt;
+  for (let i = 0; i < cnt; i++) tmp8[i] = v[m[i]];
+  const w = cpu.vi32;
   const d = a.d;
-  for (let i = 0; i < 16; i++) v[d + i] = s[map[i]];
+  w[d] = tmp32[0];
+  w[d + 1] = tmp32[1];
+  w[d + 2] = a.zhi ? 0 : tmp32[2];
+  w[d + 3] = a.zhi ? 0 : tmp32[3];
 };
 
-/** Lane `lane` of esize bytes (1 << size) from source base `src` (0 or 16), repeated over `n` bytes, rest zero. */
-function dupMap(size: number, lane: number, bytes: number, src: number): number[] {
+const shuffle16: Exec = (cpu, a) => {
+  const v = cpu.v16;
+  const m = MAPS[a.map];
+  const cnt = a.cnt;
+  for (let i = 0; i < cnt; i++) tmp16[i] = v[m[i]];
+  const w = cpu.vi32;
+  const d = a.d;
+  w[d] = tmp32[0];
+  w[d + 1] = tmp32[1];
+  w[d + 2] = a.zhi ? 0 : tmp32[2];
+  w[d + 3] = a.zhi ? 0 : tmp32[3];
+};
+
+const shuffle32: Exec = (cpu, a) => {
+  const v = cpu.vi32;
+  const m = MAPS[a.map];
+  const cnt = a.cnt;
+  for (let i = 0; i < cnt; i++) tmp32[i] = v[m[i]];
+  const d = a.d;
+  v[d] = tmp32[0];
+  v[d + 1] = tmp32[1];
+  v[d + 2] = a.zhi ? 0 : tmp32[2];
+  v[d + 3] = a.zhi ? 0 : tmp32[3];
+};
+
+/**
+ * Set up a shuffle from a byte map: `bytes[i]` (i < live, 8 or 16) is the
+ * source byte in [V(rn) | V(rm)] (0..15 from rn, 16..31 from rm). Picks the
+ * widest unit the map allows and returns the exec.
+ */
+function prepShuffle(a: Args, bytes: readonly number[], live: number, rn: number, rm: number): Exec {
+  const abs = bytes.map((r) => (r < 16 ? rn * 16 + r : rm * 16 + r - 16));
+  let w = 4;
+  for (; w > 1; w >>= 1) {
+    let ok = true;
+    for (let k = 0; k < live && ok; k += w) {
+      if (abs[k] % w) ok = false;
+      for (let j = 1; j < w; j++) if (abs[k + j] !== abs[k] + j) ok = false;
+    }
+    if (ok) break;
+  }
+  const units: number[] = [];
+  for (let k = 0; k < live; k += w) units.push(abs[k] / w);
+  a.map = mapId(units);
+  a.cnt = units.length;
+  a.d = a.rd * 4;
+  a.zhi = live === 8 ? 1 : 0;
+  return w === 4 ? shuffle32 : w === 2 ? shuffle16 : shuffle8;
+}
+
+/** Byte map of lane `lane` (element size 1 << size) of the first source repeated over `live` bytes. */
+function dupBytes(size: number, lane: number, live: number): number[] {
   const esize = 1 << size;
   const m: number[] = [];
-  for (let i = 0; i < 16; i++) m.push(i < bytes ? src + lane * esize + (i % esize) : ZERO);
+  for (let i = 0; i < live; i++) m.push(lane * esize + (i % esize));
   return m;
 }
 
 // ------------------------------------------------------------ copy
 
-const DUP_elem: Exec = shuffle;
-
 function prepDupElem(a: Args): Exec | void {
   const s = imm5Size(a.imm5);
   if (s < 0 || (s === 3 && !a.Q)) return unallocated;
-  a.s1 = a.rn * 16;
-  a.s2 = a.s1;
-  a.d = a.rd * 16;
-  a.map = mapId(dupMap(s, a.imm5 >>> (s + 1), a.Q ? 16 : 8, 0));
+  const live = a.Q ? 16 : 8;
+  return prepShuffle(a, dupBytes(s, a.imm5 >>> (s + 1), live), live, a.rn, a.rn);
 }
+
+// DUP (element, scalar) = MOV Bd/Hd/Sd/Dd, Vn.T[i]: the lane, the rest of Vd zero.
+const dupScalarB: Exec = (cpu, a) => {
+  const b = cpu.v8[a.e];
+  const w = cpu.vi32;
+  w[a.d] = b;
+  w[a.d + 1] = 0;
+  w[a.d + 2] = 0;
+  w[a.d + 3] = 0;
+};
+const dupScalarH: Exec = (cpu, a) => {
+  const h = cpu.v16[a.e];
+  const w = cpu.vi32;
+  w[a.d] = h;
+  w[a.d + 1] = 0;
+  w[a.d + 2] = 0;
+  w[a.d + 3] = 0;
+};
+const dupScalarS: Exec = (cpu, a) => {
+  const w = cpu.vi32;
+  const x = w[a.e];
+  w[a.d] = x;
+  w[a.d + 1] = 0;
+  w[a.d + 2] = 0;
+  w[a.d + 3] = 0;
+};
+const dupScalarD: Exec = (cpu, a) => {
+  const w = cpu.vi32;
+  const lo = w[a.e];
+  const hi = w[a.e + 1];
+  w[a.d] = lo;
+  w[a.d + 1] = hi;
+  w[a.d + 2] = 0;
+  w[a.d + 3] = 0;
+};
 
 function prepDupScalar(a: Args): Exec | void {
   const s = imm5Size(a.imm5);
   if (s < 0) return unallocated;
-  a.s1 = a.rn * 16;
-  a.s2 = a.s1;
-  a.d = a.rd * 16;
-  a.map = mapId(dupMap(s, a.imm5 >>> (s + 1), 1 << s, 0));
+  a.e = laneIndex(a, s);
+  a.d = a.rd * 4;
+  return [dupScalarB, dupScalarH, dupScalarS, dupScalarD][s];
 }
+
+// INS (element) = MOV Vd.T[i], Vn.T[j]: one lane copied, the others unchanged.
+const insElemB: Exec = (cpu, a) => {
+  cpu.v8[a.e] = cpu.v8[a.f];
+};
+const insElemH: Exec = (cpu, a) => {
+  cpu.v16[a.e] = cpu.v16[a.f];
+};
+const insElemS: Exec = (cpu, a) => {
+  cpu.vi32[a.e] = cpu.vi32[a.f];
+};
+const insElemD: Exec = (cpu, a) => {
+  const w = cpu.vi32;
+  const lo = w[a.f];
+  const hi = w[a.f + 1];
+  w[a.e] = lo;
+  w[a.e + 1] = hi;
+};
 
 function prepInsElem(a: Args): Exec | void {
   const s = imm5Size(a.imm5);
   if (s < 0) return unallocated;
-  const esize = 1 << s;
   const dl = a.imm5 >>> (s + 1);
   const sl = a.imm4 >>> s;
-  a.s1 = a.rn * 16;
-  a.s2 = a.rd * 16;
-  a.d = a.rd * 16;
-  const m: number[] = [];
-  for (let i = 0; i < 16; i++) m.push((i / esize) >> 0 === dl ? sl * esize + (i % esize) : 16 + i);
-  a.map = mapId(m);
+  // indices in the view of the lane width (D uses the 32-bit view)
+  a.e = s === 3 ? a.rd * 4 + dl * 2 : a.rd * (16 >> s) + dl;
+  a.f = s === 3 ? a.rn * 4 + sl * 2 : a.rn * (16 >> s) + sl;
+  return [insElemB, insElemH, insElemS, insElemD][s];
 }
 
 // DUP (general): every lane = the low bits of Xn. Offsets in units of the view.
@@ -205,15 +301,15 @@ function prepSmov(a: Args): Exec | void {
 
 // ------------------------------------------------------------ permute and extract
 
-/** ARM ARM C7.2 UZP1/UZP2, TRN1/TRN2, ZIP1/ZIP2: lane sources as [Vn | Vm] lane numbers. */
-function permMap(op: string, size: number, q: number): number[] {
+/** ARM ARM C7.2 UZP1/UZP2, TRN1/TRN2, ZIP1/ZIP2 as a byte map over [Vn | Vm]. */
+function permBytes(op: string, size: number, q: number): number[] {
   const esize = 1 << size;
   const elems = (q ? 16 : 8) >> size;
   const half = elems >> 1;
   const part = op.endsWith('2') ? 1 : 0;
   const m: number[] = [];
   for (let i = 0; i < elems; i++) {
-    let src: number; // lane number in the concatenation: 0..elems-1 from Vn, then 16/esize.. from Vm
+    let src: number; // lane number: 0.. from Vn, 16/esize.. from Vm
     if (op.startsWith('UZP')) {
       const j = 2 * i + part; // in the concatenation Vm:Vn of `elems` lanes each
       src = j < elems ? j : 16 / esize + (j - elems);
@@ -226,88 +322,73 @@ function permMap(op: string, size: number, q: number): number[] {
     }
     for (let b = 0; b < esize; b++) m.push(src * esize + b);
   }
-  while (m.length < 16) m.push(ZERO);
   return m;
 }
 
 function prepPerm(op: string): (a: Args) => Exec | void {
   return (a) => {
     if (a.size === 3 && !a.Q) return unallocated;
-    a.s1 = a.rn * 16;
-    a.s2 = a.rm * 16;
-    a.d = a.rd * 16;
-    a.map = mapId(permMap(op, a.size, a.Q));
+    return prepShuffle(a, permBytes(op, a.size, a.Q), a.Q ? 16 : 8, a.rn, a.rm);
   };
 }
 
 function prepExt(a: Args): Exec | void {
   if (!a.Q && a.imm4 & 8) return unallocated;
-  a.s1 = a.rn * 16;
-  a.s2 = a.rm * 16;
-  a.d = a.rd * 16;
-  const bytes = a.Q ? 16 : 8;
+  const live = a.Q ? 16 : 8;
   const m: number[] = [];
-  for (let i = 0; i < 16; i++) {
-    if (i >= bytes) m.push(ZERO);
-    else {
-      const j = a.imm4 + i; // byte of Vm:Vn (each `bytes` long)
-      m.push(j < bytes ? j : 16 + (j - bytes));
-    }
+  for (let i = 0; i < live; i++) {
+    const j = a.imm4 + i; // byte of Vm:Vn (each `live` bytes long)
+    m.push(j < live ? j : 16 + (j - live));
   }
-  a.map = mapId(m);
+  return prepShuffle(a, m, live, a.rn, a.rm);
 }
 
 // ------------------------------------------------------------ table lookup
 
-const tblTable = new Uint8Array(64);
-const tblIdx = new Uint8Array(16);
-
-/** TBL/TBX: a.n = first table register, a.regs = count (wrapping mod 32), a.limit = bytes in the table. */
+/**
+ * TBL/TBX: index byte j selects byte j & 15 of table register (rn + (j >> 4))
+ * mod 32 when j < a.limit (16 × registers); otherwise 0 (TBL) or Vd's byte
+ * (TBX). Results go to a scratch first: Vd may be the index or a table register.
+ */
 const tblExec: Exec = (cpu, a) => {
   const v = cpu.v8;
-  const t = tblTable;
-  for (let r = 0; r < a.regs; r++) {
-    const src = ((a.rn + r) & 31) * 16;
-    for (let i = 0; i < 16; i++) t[r * 16 + i] = v[src + i];
-  }
   const m = a.rm * 16;
-  for (let i = 0; i < 16; i++) tblIdx[i] = v[m + i];
   const d = a.rd * 16;
   const limit = a.limit;
-  if (a.op) {
-    for (let i = 0; i < a.bytes; i++) {
-      const j = tblIdx[i];
-      if (j < limit) v[d + i] = t[j];
-    }
-  } else {
-    for (let i = 0; i < a.bytes; i++) {
-      const j = tblIdx[i];
-      v[d + i] = j < limit ? t[j] : 0;
-    }
+  const rn = a.rn;
+  const tbx = a.op;
+  const cnt = a.bytes;
+  for (let i = 0; i < cnt; i++) {
+    const j = v[m + i];
+    tmp8[i] = j < limit ? v[((rn + (j >> 4)) & 31) * 16 + (j & 15)] : tbx ? v[d + i] : 0;
   }
-  if (a.bytes === 8) v.fill(0, d + 8, d + 16);
+  const w = cpu.vi32;
+  const d4 = a.rd * 4;
+  w[d4] = tmp32[0];
+  w[d4 + 1] = tmp32[1];
+  w[d4 + 2] = cnt === 8 ? 0 : tmp32[2];
+  w[d4 + 3] = cnt === 8 ? 0 : tmp32[3];
 };
 
 function prepTbl(a: Args): Exec | void {
-  a.regs = a.len + 1;
-  a.limit = a.regs * 16;
+  a.limit = (a.len + 1) * 16;
   a.bytes = a.Q ? 16 : 8;
 }
 
 export const copyPermuteSemantics: SemanticsTable = {
-  DUP_elem: { prep: prepDupElem, exec: DUP_elem },
-  DUP_elem_scalar: { prep: prepDupScalar, exec: shuffle },
-  INS_elem: { prep: prepInsElem, exec: shuffle },
+  DUP_elem: { prep: prepDupElem, exec: unallocated },
+  DUP_elem_scalar: { prep: prepDupScalar, exec: unallocated },
+  INS_elem: { prep: prepInsElem, exec: unallocated },
   DUP_gen: { prep: prepDupGen, exec: unallocated },
   INS_gen: { prep: prepInsGen, exec: unallocated },
   UMOV: { prep: prepUmov, exec: unallocated },
   SMOV: { prep: prepSmov, exec: unallocated },
-  UZP1: { prep: prepPerm('UZP1'), exec: shuffle },
-  UZP2: { prep: prepPerm('UZP2'), exec: shuffle },
-  TRN1: { prep: prepPerm('TRN1'), exec: shuffle },
-  TRN2: { prep: prepPerm('TRN2'), exec: shuffle },
-  ZIP1: { prep: prepPerm('ZIP1'), exec: shuffle },
-  ZIP2: { prep: prepPerm('ZIP2'), exec: shuffle },
-  EXT: { prep: prepExt, exec: shuffle },
+  UZP1: { prep: prepPerm('UZP1'), exec: unallocated },
+  UZP2: { prep: prepPerm('UZP2'), exec: unallocated },
+  TRN1: { prep: prepPerm('TRN1'), exec: unallocated },
+  TRN2: { prep: prepPerm('TRN2'), exec: unallocated },
+  ZIP1: { prep: prepPerm('ZIP1'), exec: unallocated },
+  ZIP2: { prep: prepPerm('ZIP2'), exec: unallocated },
+  EXT: { prep: prepExt, exec: unallocated },
   TBL_TBX: { prep: prepTbl, exec: tblExec },
 };

@@ -37,7 +37,7 @@ function writeback(cpu: A64Cpu, a: Args): void {
   x[a.n + 1] = (x[a.n + 1] + addHi + (sum > 0xffffffff ? 1 : 0)) | 0;
 }
 
-/** Common prep: base register, writeback kind; returns false when the encoding is not post-indexed. */
+/** Common prep: base register slot, writeback kind (0 none, 1 immediate = transfer size, 2 register). */
 function prepAddr(a: Args, post: boolean, bytes: number): void {
   a.n = regSP(a.rn);
   if (!post) a.post = 0;
@@ -126,32 +126,98 @@ const ld1One16: Exec = (cpu, a) => {
   if (a.post) writeback(cpu, a);
 };
 
-/** LDn (n = a.regs = selem > 1): element e of register t+s is structure e, member s. */
-const ldNMulti: Exec = (cpu, a) => {
+// LDn/STn (n = a.regs = selem > 1): element e of register t+s is member s
+// of structure e, i.e. scratch unit e*n + s. One exec per unit width: bytes,
+// halfwords, and 32-bit words (S, or D as a.ew = 2 words).
+
+/** Zero the upper 64 bits of each destination register of a 64-bit form. */
+function zeroUpper(cpu: A64Cpu, a: Args): void {
+  if (a.rbytes === 16) return;
+  const w = cpu.vi32;
+  for (let s = 0; s < a.regs; s++) {
+    const d = ((a.rt + s) & 31) * 4;
+    w[d + 2] = 0;
+    w[d + 3] = 0;
+  }
+}
+
+const ldNMulti8: Exec = (cpu, a) => {
   loadAll(cpu, a);
   const v = cpu.v8;
-  const es = a.esize;
   const sel = a.regs;
+  const n = a.elems;
   for (let s = 0; s < sel; s++) {
     const d = ((a.rt + s) & 31) * 16;
-    for (let e = 0; e < a.elems; e++) {
-      const from = (e * sel + s) * es;
-      for (let b = 0; b < es; b++) v[d + e * es + b] = sc8[from + b];
-    }
-    if (a.rbytes === 8) v.fill(0, d + 8, d + 16);
+    for (let e = 0; e < n; e++) v[d + e] = sc8[e * sel + s];
   }
+  zeroUpper(cpu, a);
   if (a.post) writeback(cpu, a);
 };
 
-const stNMulti: Exec = (cpu, a) => {
-  const v = cpu.v8;
-  const es = a.esize;
+const ldNMulti16: Exec = (cpu, a) => {
+  loadAll(cpu, a);
+  const v = cpu.v16;
   const sel = a.regs;
+  const n = a.elems;
+  for (let s = 0; s < sel; s++) {
+    const d = ((a.rt + s) & 31) * 8;
+    for (let e = 0; e < n; e++) v[d + e] = sc16[e * sel + s];
+  }
+  zeroUpper(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+const ldNMulti32: Exec = (cpu, a) => {
+  loadAll(cpu, a);
+  const w = cpu.vi32;
+  const sel = a.regs;
+  const n = a.elems;
+  const ew = a.ew;
+  for (let s = 0; s < sel; s++) {
+    const d = ((a.rt + s) & 31) * 4;
+    for (let e = 0; e < n; e++) {
+      const from = (e * sel + s) * ew;
+      for (let k = 0; k < ew; k++) w[d + e * ew + k] = sc32[from + k];
+    }
+  }
+  zeroUpper(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+const stNMulti8: Exec = (cpu, a) => {
+  const v = cpu.v8;
+  const sel = a.regs;
+  const n = a.elems;
   for (let s = 0; s < sel; s++) {
     const src = ((a.rt + s) & 31) * 16;
-    for (let e = 0; e < a.elems; e++) {
-      const to = (e * sel + s) * es;
-      for (let b = 0; b < es; b++) sc8[to + b] = v[src + e * es + b];
+    for (let e = 0; e < n; e++) sc8[e * sel + s] = v[src + e];
+  }
+  storeAll(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+const stNMulti16: Exec = (cpu, a) => {
+  const v = cpu.v16;
+  const sel = a.regs;
+  const n = a.elems;
+  for (let s = 0; s < sel; s++) {
+    const src = ((a.rt + s) & 31) * 8;
+    for (let e = 0; e < n; e++) sc16[e * sel + s] = v[src + e];
+  }
+  storeAll(cpu, a);
+  if (a.post) writeback(cpu, a);
+};
+
+const stNMulti32: Exec = (cpu, a) => {
+  const w = cpu.vi32;
+  const sel = a.regs;
+  const n = a.elems;
+  const ew = a.ew;
+  for (let s = 0; s < sel; s++) {
+    const src = ((a.rt + s) & 31) * 4;
+    for (let e = 0; e < n; e++) {
+      const to = (e * sel + s) * ew;
+      for (let k = 0; k < ew; k++) sc32[to + k] = w[src + e * ew + k];
     }
   }
   storeAll(cpu, a);
@@ -168,9 +234,12 @@ function multiSemantics(selem: number, regs: number, post: boolean): Semantics {
       a.total = regs * a.rbytes;
       a.esize = 1 << a.size;
       a.elems = a.rbytes >> a.size;
+      a.ew = a.size === 3 ? 2 : 1;
       prepAddr(a, post, a.total);
       if (selem === 1) return a.L ? (regs === 1 && a.Q ? ld1One16 : ld1Multi) : st1Multi;
-      return a.L ? ldNMulti : stNMulti;
+      if (a.size === 0) return a.L ? ldNMulti8 : stNMulti8;
+      if (a.size === 1) return a.L ? ldNMulti16 : stNMulti16;
+      return a.L ? ldNMulti32 : stNMulti32;
     },
     exec: unallocated,
   };
