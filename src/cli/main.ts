@@ -23,7 +23,8 @@ Options (compatible with qemu-aarch64 where qemu has them):
   -0 argv0                     use argv0 as the program's argv[0]
   -cpu model                   CPU model: max, cortex-a57, cortex-a53, cortex-a72, any
   -strace                      log system calls to stderr
-  -L path                      interpreter prefix for dynamic programs (not supported yet)
+  -L path                      sysroot for dynamic programs: the dynamic linker and
+                               libraries are looked up under path first (QEMU_LD_PREFIX)
   --stats                      after exit, print the instruction count and speed to stderr
   -h, --help                   print this help
   --version                    print the version
@@ -161,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       execPath: opts.program,
       env: guestEnv(opts),
       host,
+      sysroot: opts.ldPrefix ?? process.env.QEMU_LD_PREFIX,
       diagnostic: toStderr,
       strace: opts.strace ? toStderr : undefined,
     });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as tty from 'node:tty';
 import { randomFillSync } from 'node:crypto';
-import type { Host, HostClock, HostDirEntry, HostFile, HostFs, HostStat } from '../linux-user/host.js';
+import type { Host, HostClock, HostDirEntry, HostFile, HostFs, HostStat, HostStatfs } from '../linux-user/host.js';
 import { EINVAL, EIO, ERRNO_NAMES } from '../linux-user/errno.js';
 
 const ERRNO_BY_NAME: { [name: string]: number } = Object.fromEntries(
@@ -260,6 +260,56 @@ export class NodeFs implements HostFs {
   mkdir(path: string, mode: number): number {
     try {
       fs.mkdirSync(path, { mode });
+      return 0;
+    } catch (e) {
+      return errnoOf(e);
+    }
+  }
+
+  symlink(target: string, path: string): number {
+    return this.wrap(() => fs.symlinkSync(target, path));
+  }
+
+  link(existing: string, path: string): number {
+    return this.wrap(() => fs.linkSync(existing, path));
+  }
+
+  chmod(path: string, mode: number): number {
+    return this.wrap(() => fs.chmodSync(path, mode));
+  }
+
+  chown(path: string, uid: number, gid: number, followSymlinks: boolean): number {
+    return this.wrap(() => (followSymlinks ? fs.chownSync(path, uid, gid) : fs.lchownSync(path, uid, gid)));
+  }
+
+  utimes(path: string, atimeNs: bigint | null, mtimeNs: bigint | null, followSymlinks: boolean): number {
+    return this.wrap(() => {
+      const st = fs.statSync(path, { bigint: true });
+      // Node takes seconds as numbers: microsecond precision survives.
+      const sec = (ns: bigint) => Number(ns / 1000n) / 1e6;
+      const a = sec(atimeNs ?? st.atimeNs);
+      const m = sec(mtimeNs ?? st.mtimeNs);
+      if (followSymlinks) fs.utimesSync(path, a, m);
+      else fs.lutimesSync(path, a, m);
+    });
+  }
+
+  truncate(path: string, length: number): number {
+    return this.wrap(() => fs.truncateSync(path, length));
+  }
+
+  statfs(path: string): HostStatfs | number {
+    try {
+      const s = fs.statfsSync(path);
+      return { type: s.type, bsize: s.bsize, blocks: s.blocks, bfree: s.bfree, bavail: s.bavail, files: s.files, ffree: s.ffree };
+    } catch (e) {
+      return errnoOf(e);
+    }
+  }
+
+  private wrap(fn: () => void): number {
+    try {
+      fn();
       return 0;
     } catch (e) {
       return errnoOf(e);

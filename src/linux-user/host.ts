@@ -72,6 +72,25 @@ export interface HostFs {
   unlink?(path: string, dir: boolean): number;
   mkdir?(path: string, mode: number): number;
   rename?(from: string, to: string): number;
+  symlink?(target: string, path: string): number;
+  link?(existing: string, path: string): number;
+  chmod?(path: string, mode: number): number;
+  chown?(path: string, uid: number, gid: number, followSymlinks: boolean): number;
+  /** Set access and modification times in ns since the epoch; null leaves one unchanged. */
+  utimes?(path: string, atimeNs: bigint | null, mtimeNs: bigint | null, followSymlinks: boolean): number;
+  truncate?(path: string, length: number): number;
+  statfs?(path: string): HostStatfs | number;
+}
+
+/** File system statistics (statfs), counts in blocks of bsize. */
+export interface HostStatfs {
+  type: number;
+  bsize: number;
+  blocks: number;
+  bfree: number;
+  bavail: number;
+  files: number;
+  ffree: number;
 }
 
 export interface HostClock {

@@ -11,15 +11,15 @@ import { StopReason } from '../cpu/a64/cpu.js';
 import { Access, FaultKind } from '../memory/address-space.js';
 import { UserAddressSpace } from '../memory/user-address-space.js';
 import { GuestRam } from '../memory/guest-ram.js';
-import { ElfError } from './elf.js';
+import { ElfError, parseElf } from './elf.js';
 import { OpenFile } from './files.js';
 import { bytesFile, sinkFile, type Host, type HostFile } from './host.js';
 import { coreHwcaps } from './hwcaps.js';
 import { MMAP_BASE, loadProgram, type LoadedProgram } from './loader.js';
 import { MemoryMap } from './memory-map.js';
 import { Process, type Task } from './process.js';
-import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP, signalDescription } from './signals.js';
-import { normalizePath } from './syscalls/fs.js';
+import { SIGBUS, SIGILL, SIGKILL, SIGSEGV, SIGTRAP, signalDescription } from './signals.js';
+import { inSysroot, normalizePath } from './syscalls/fs.js';
 import { dispatchSyscall } from './syscalls/table.js';
 
 export { ElfError } from './elf.js';
@@ -43,6 +43,8 @@ export interface RunOptions {
   diagnostic?: (line: string) => void;
   /** Decoded syscall trace sink (-strace). */
   strace?: (line: string) => void;
+  /** A sysroot for dynamic programs (qemu's -L): the dynamic linker and libraries come from there. */
+  sysroot?: string;
   /** Instructions per CPU batch between checks (default 1M). */
   batch?: number;
 }
@@ -105,6 +107,9 @@ function readWholeFile(host: Host, path: string): Uint8Array {
   }
 }
 
+/** Most guest RAM a process may touch (see prepareProgram). */
+export const GUEST_RAM_LIMIT = 2 ** 31 - 65536;
+
 /** A process ready to run: loaded, with stdio, not started. */
 export interface PreparedProgram {
   process: Process;
@@ -121,36 +126,44 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
   const stderr = asFile(o.stderr, host.stderr);
   const enc = new TextEncoder();
   const diagnostic = o.diagnostic ?? ((line: string) => void stderr.write(enc.encode(line + '\n'), null));
-  const mem = new UserAddressSpace(new GuestRam(1 << 20));
+  // Guest RAM is capped below 2 GiB: the CPU's TLB keeps host offsets in an
+  // Int32Array, so frames past 2^31 would wrap negative.
+  const mem = new UserAddressSpace(new GuestRam(1 << 20, GUEST_RAM_LIMIT));
   const map = new MemoryMap(mem, MMAP_BASE);
   const exePath = path.startsWith('/') ? normalizePath(path) : normalizePath(host.fs.cwd() + '/' + path);
-  const process = new Process({ host, mem, map, exePath, diagnostic, strace: o.strace });
+  const proc = new Process({ host, mem, map, exePath, diagnostic, strace: o.strace, sysroot: o.sysroot });
   const random = new Uint8Array(16);
   host.random(random);
   const { hwcap, hwcap2 } = coreHwcaps();
   let loaded: LoadedProgram;
   try {
+    let interp: Uint8Array | undefined;
+    const want = parseElf(image).interp;
+    if (want !== null) {
+      if (!o.sysroot) throw new ElfError(`dynamic executables need -L SYSROOT (the program asks for the interpreter ${want})`);
+      interp = readWholeFile(host, inSysroot(proc, want));
+    }
     loaded = loadProgram(map, {
-      image, argv: o.argv, env: o.env ?? [], execfn: path, random, hwcap, hwcap2,
-      uid: process.uid, gid: process.gid, name: exePath,
+      image, interp, argv: o.argv, env: o.env ?? [], execfn: path, random, hwcap, hwcap2,
+      uid: proc.uid, gid: proc.gid, name: exePath,
     });
   } catch (e) {
     if (e instanceof ElfError) throw new ExecError(`${path}: ${e.message}`);
     throw e;
   }
-  process.argv = o.argv;
-  process.env = o.env ?? [];
-  process.auxv = loaded.auxv;
-  process.fds.install(new OpenFile(inputFile(o.stdin, host.stdin), O_RDONLY, '/dev/stdin', true), false);
-  process.fds.install(new OpenFile(asFile(o.stdout, host.stdout), O_WRONLY, '/dev/stdout', true), false);
-  process.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr', true), false);
-  const task = process.newTask();
+  proc.argv = o.argv;
+  proc.env = o.env ?? [];
+  proc.auxv = loaded.auxv;
+  proc.fds.install(new OpenFile(inputFile(o.stdin, host.stdin), O_RDONLY, '/dev/stdin', true), false);
+  proc.fds.install(new OpenFile(asFile(o.stdout, host.stdout), O_WRONLY, '/dev/stdout', true), false);
+  proc.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr', true), false);
+  const task = proc.newTask();
   const cpu = task.cpu;
   cpu.pcLo = loaded.entry % 4294967296 | 0;
   cpu.pcHi = Math.floor(loaded.entry / 4294967296) | 0;
   cpu.x[62] = loaded.sp % 4294967296 | 0;
   cpu.x[63] = Math.floor(loaded.sp / 4294967296) | 0;
-  return { process, task, loaded };
+  return { process: proc, task, loaded };
 }
 
 const hex = (lo: number, hi: number): string => '0x' + ((hi >>> 0) * 4294967296 + (lo >>> 0)).toString(16);
@@ -162,6 +175,14 @@ function fatalSignal(t: Task, sig: number, detail: string): void {
   p.exit({ signal: sig, coreDump: true });
 }
 
+const isOutOfMemory = (e: unknown): boolean => e instanceof Error && /guest RAM exhausted/.test(e.message);
+
+/** Guest RAM (one WebAssembly.Memory, at most 4 GiB) ran out: end as the OOM killer would, with SIGKILL. */
+function outOfMemory(t: Task, e: Error): void {
+  t.process.diagnostic(`armvisor: out of guest memory (${e.message}): killing the program`);
+  t.process.exit({ signal: SIGKILL, coreDump: false });
+}
+
 /** Run a prepared program to its end. */
 export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Promise<RunResult> {
   const { process: p, task: t } = prep;
@@ -170,11 +191,23 @@ export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Pro
   let lastYield = now();
   try {
     while (p.exitStatus === null) {
-      const reason = cpu.run(batch);
+      let reason: StopReason;
+      try {
+        reason = cpu.run(batch);
+      } catch (e) {
+        if (!isOutOfMemory(e)) throw e;
+        outOfMemory(t, e as Error);
+        break;
+      }
       switch (reason) {
         case StopReason.Svc: {
-          const r = dispatchSyscall(t);
-          if (r) await r;
+          try {
+            const r = dispatchSyscall(t);
+            if (r) await r;
+          } catch (e) {
+            if (!isOutOfMemory(e)) throw e;
+            outOfMemory(t, e as Error);
+          }
           break;
         }
         case StopReason.Budget:

@@ -1,5 +1,5 @@
 /**
- * exec for a static program: map the ELF image, set the program break after
+ * exec: map the ELF image (and its dynamic linker, if any), set the program break after
  * it, and build the initial stack as Linux's fs/binfmt_elf.c
  * (create_elf_tables) does: argc, argv[], NULL, envp[], NULL, auxv pairs,
  * AT_NULL, with the strings, the platform name and the AT_RANDOM bytes above
@@ -47,6 +47,8 @@ const MINSIGSTKSZ_REPORTED = 4688;
 export interface ExecParams {
   /** The program file's bytes. */
   image: Uint8Array;
+  /** The bytes of the program's PT_INTERP (the dynamic linker), when it has one. */
+  interp?: Uint8Array;
   argv: string[];
   env: string[];
   /** The path the program was named by (AT_EXECFN). */
@@ -62,7 +64,10 @@ export interface ExecParams {
 }
 
 export interface LoadedProgram {
+  /** Where execution starts: the program's entry, or the dynamic linker's. */
   entry: number;
+  /** Load bias of the dynamic linker (AT_BASE), 0 without one. */
+  interpBase: number;
   sp: number;
   /** Where the image was placed relative to its link addresses (0 for ET_EXEC). */
   loadBias: number;
@@ -75,23 +80,22 @@ export interface LoadedProgram {
 const protOf = (flags: number): number =>
   (flags & PF_R ? PROT_READ : 0) | (flags & PF_W ? PROT_WRITE | PROT_READ : 0) | (flags & PF_X ? PROT_EXEC : 0);
 
-/**
- * Load a static executable into `map` (which must be empty) and build its
- * stack. Throws ElfError for files that cannot run.
- */
-export function loadProgram(map: MemoryMap, p: ExecParams): LoadedProgram {
-  const elf = parseElf(p.image);
-  if (elf.interp !== null) {
-    throw new ElfError(`dynamic executables need -L (next issue): the program asks for the interpreter ${elf.interp}`);
-  }
-  const loads = elf.phdrs.filter((ph) => ph.type === PT_LOAD);
-  let bias = 0;
-  if (elf.type === ET_DYN) {
-    const align = Math.max(PAGE_SIZE, ...loads.map((ph) => (ph.align > 0 && (ph.align & (ph.align - 1)) === 0 ? ph.align : 0)));
-    const first = pageAlignDown(Math.min(...loads.map((ph) => ph.vaddr)));
-    bias = Math.ceil(ET_DYN_BASE / align) * align - first;
-  }
+/** Where an image was placed. */
+interface MappedImage {
+  bias: number;
+  /** End of the highest segment (unaligned). */
+  end: number;
+  /** Address of the program headers in memory (0 when not loaded). */
+  phdr: number;
+}
 
+/**
+ * Map the PT_LOAD segments of `elf` at `bias` with their protections, the
+ * file's bytes from the start of each page (as a file mapping would show
+ * them, so the ELF and program headers are visible at AT_PHDR).
+ */
+function mapImage(map: MemoryMap, elf: ElfImage, image: Uint8Array, bias: number, name: string): MappedImage {
+  const loads = elf.phdrs.filter((ph) => ph.type === PT_LOAD);
   // Page protections: the union of every segment touching the page (segments may share one).
   const pageProt = new Map<number, number>();
   let imageEnd = 0;
@@ -107,19 +111,14 @@ export function loadProgram(map: MemoryMap, p: ExecParams): LoadedProgram {
     // One mapping per run of pages with the same protection.
     let j = i + 1;
     while (j < pages.length && pages[j] === pages[j - 1] + PAGE_SIZE && pageProt.get(pages[j]) === pageProt.get(pages[i])) j++;
-    map.mapAnonymous(pages[i], (j - i) * PAGE_SIZE, pageProt.get(pages[i])!, p.name);
+    map.mapAnonymous(pages[i], (j - i) * PAGE_SIZE, pageProt.get(pages[i])!, name);
     i = j;
   }
   for (const ph of loads) {
-    // The file's bytes from the start of the page, as a file mapping would show them
-    // (so the ELF and program headers are visible at AT_PHDR).
     const pad = (ph.vaddr + bias) % PAGE_SIZE;
     const from = ph.offset - Math.min(pad, ph.offset);
-    map.mem.writeBytes(ph.vaddr + bias - (ph.offset - from), p.image.subarray(from, ph.offset + ph.filesz));
+    map.mem.writeBytes(ph.vaddr + bias - (ph.offset - from), image.subarray(from, ph.offset + ph.filesz));
   }
-  map.startBrk = map.brk = pageAlignUp(imageEnd);
-
-  // Address of the program headers in memory.
   let phdr = 0;
   const pt = elf.phdrs.find((ph) => ph.type === PT_PHDR);
   if (pt) phdr = pt.vaddr + bias;
@@ -127,20 +126,68 @@ export function loadProgram(map: MemoryMap, p: ExecParams): LoadedProgram {
     const seg = loads.find((ph) => elf.phoff >= ph.offset && elf.phoff + elf.phnum * elf.phentsize <= ph.offset + ph.filesz);
     if (seg) phdr = seg.vaddr + bias + (elf.phoff - seg.offset);
   }
+  return { bias, end: imageEnd, phdr };
+}
+
+/** Largest power-of-two segment alignment (at least a page). */
+function maxAlign(elf: ElfImage): number {
+  const loads = elf.phdrs.filter((ph) => ph.type === PT_LOAD);
+  return Math.max(PAGE_SIZE, ...loads.map((ph) => (ph.align > 0 && (ph.align & (ph.align - 1)) === 0 ? ph.align : 0)));
+}
+
+/** Lowest and highest address of an image's segments (page aligned). */
+function span(elf: ElfImage): [number, number] {
+  const loads = elf.phdrs.filter((ph) => ph.type === PT_LOAD);
+  return [pageAlignDown(Math.min(...loads.map((ph) => ph.vaddr))), pageAlignUp(Math.max(...loads.map((ph) => ph.vaddr + ph.memsz)))];
+}
+
+/**
+ * Load an executable into `map` (which must be empty), with its dynamic
+ * linker when it has a PT_INTERP, and build its stack. Throws ElfError for
+ * files that cannot run.
+ */
+export function loadProgram(map: MemoryMap, p: ExecParams): LoadedProgram {
+  const elf = parseElf(p.image);
+  if (elf.interp !== null && !p.interp) {
+    throw new ElfError(`dynamic executables need -L SYSROOT: the program asks for the interpreter ${elf.interp}`);
+  }
+  let bias = 0;
+  if (elf.type === ET_DYN) {
+    const align = maxAlign(elf);
+    bias = Math.ceil(ET_DYN_BASE / align) * align - span(elf)[0];
+  }
+  const main = mapImage(map, elf, p.image, bias, p.name);
+  map.startBrk = map.brk = pageAlignUp(main.end);
+
+  let interpBase = 0;
+  let entry = elf.entry + bias;
+  if (elf.interp !== null && p.interp) {
+    // The dynamic linker goes where mmap would put it (Linux maps it with
+    // a plain mmap of its whole span), and execution starts there.
+    const ld = parseElf(p.interp);
+    if (ld.interp !== null) throw new ElfError(`the interpreter ${elf.interp} itself asks for an interpreter`);
+    const [lo, hi] = span(ld);
+    const align = maxAlign(ld);
+    const at = map.findFree(hi - lo + align);
+    if (at < 0) throw new ElfError('no room for the interpreter');
+    const base = ld.type === ET_DYN ? Math.ceil(at / align) * align - lo : 0;
+    mapImage(map, ld, p.interp, base, elf.interp);
+    interpBase = base + lo;
+    entry = ld.entry + base;
+  }
 
   map.mapAnonymous(STACK_TOP - STACK_SIZE, STACK_SIZE, PROT_READ | PROT_WRITE, '[stack]');
-  const entry = elf.entry + bias;
   const auxv: [number, number][] = [
     [AT_MINSIGSTKSZ, MINSIGSTKSZ_REPORTED],
     [AT_HWCAP, p.hwcap],
     [AT_PAGESZ, PAGE_SIZE],
     [AT_CLKTCK, 100],
-    [AT_PHDR, phdr],
+    [AT_PHDR, main.phdr],
     [AT_PHENT, elf.phentsize],
     [AT_PHNUM, elf.phnum],
-    [AT_BASE, 0],
+    [AT_BASE, interpBase],
     [AT_FLAGS, 0],
-    [AT_ENTRY, entry],
+    [AT_ENTRY, elf.entry + bias],
     [AT_UID, p.uid],
     [AT_EUID, p.uid],
     [AT_GID, p.gid],
@@ -153,7 +200,7 @@ export function loadProgram(map: MemoryMap, p: ExecParams): LoadedProgram {
     [AT_NULL, 0],
   ];
   const sp = buildStack(map, p, auxv);
-  return { entry, sp, loadBias: bias, phdr, elf, auxv };
+  return { entry, interpBase, sp, loadBias: bias, phdr: main.phdr, elf, auxv };
 }
 
 function buildStack(map: MemoryMap, p: ExecParams, auxv: [number, number][]): number {

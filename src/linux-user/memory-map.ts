@@ -135,18 +135,7 @@ export class MemoryMap {
       const e = Math.min(v.end, from + length);
       this.add({ start: to + (s - from), end: to + (e - from), prot: v.prot, name: v.name });
     }
-    const n = length / PAGE_SIZE;
-    const src = from / PAGE_SIZE;
-    const dst = to / PAGE_SIZE;
-    const entries = [];
-    for (let i = 0; i < n; i++) entries.push(this.mem.pages.get(src + i));
-    for (let i = 0; i < n; i++) this.mem.pages.delete(src + i);
-    for (let i = 0; i < n; i++) {
-      const e = entries[i];
-      if (e) this.mem.pages.set(dst + i, e);
-    }
-    this.mem.flush(src, n);
-    this.mem.flush(dst, n);
+    this.mem.movePages(from / PAGE_SIZE, to / PAGE_SIZE, length / PAGE_SIZE);
   }
 
   /**

@@ -28,6 +28,8 @@ export interface ProcessOptions {
   diagnostic: (line: string) => void;
   /** Trace every syscall on this sink (-strace). */
   strace?: (line: string) => void;
+  /** -L: absolute guest paths are looked up under this directory first (a sysroot). */
+  sysroot?: string;
 }
 
 export class Process {
@@ -42,6 +44,7 @@ export class Process {
   uid = 0;
   gid = 0;
   readonly exePath: string;
+  readonly sysroot: string | null;
   /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
   readonly sigactions: Uint8Array[] = [];
   exitStatus: ExitStatus | null = null;
@@ -65,6 +68,7 @@ export class Process {
     this.mem = o.mem;
     this.map = o.map;
     this.exePath = o.exePath;
+    this.sysroot = o.sysroot ? o.sysroot.replace(/\/+$/, '') : null;
     const id = o.host.identity?.();
     this.pid = o.pid ?? id?.pid ?? 1000;
     this.ppid = id?.ppid ?? 1;

@@ -26,9 +26,27 @@ export interface PageEntry {
 /** Page number of a 64-bit address given as halves. */
 export const pageOf = (lo: number, hi: number): number => (hi >>> 0) * 1048576 + (lo >>> PAGE_SHIFT);
 
+/**
+ * A run of pages mapped with no page-table entries yet: large reservations
+ * (a 1 GiB heap arena, a runtime's address-space reservation) stay cheap.
+ * A page gets its entry in `pages` on first use; entries take precedence.
+ */
+interface LazyRange {
+  first: number;
+  /** Exclusive. */
+  end: number;
+  prot: number;
+}
+
+/** Mappings of at least this many pages are kept as lazy ranges. */
+const LAZY_MIN_PAGES = 4096;
+
 export class UserAddressSpace implements AddressSpace {
   readonly ram: GuestRam;
+  /** Page number -> entry, for every page touched or mapped in a small mapping. */
   readonly pages = new Map<number, PageEntry>();
+  /** Sorted, non-overlapping. */
+  private readonly lazy: LazyRange[] = [];
   private readonly listeners: ((vaLo?: number, vaHi?: number, pages?: number) => void)[] = [];
 
   constructor(ram = new GuestRam()) {
@@ -50,8 +68,33 @@ export class UserAddressSpace implements AddressSpace {
     }
   }
 
+  private lazyAt(page: number): LazyRange | undefined {
+    // Few ranges exist; a linear scan is fine on this slow path.
+    for (const r of this.lazy) if (page >= r.first && page < r.end) return r;
+    return undefined;
+  }
+
+  /** The page's entry, creating it when the page lies in a lazy range; undefined when unmapped. */
+  private entry(page: number): PageEntry | undefined {
+    const e = this.pages.get(page);
+    if (e || this.lazy.length === 0) return e;
+    const r = this.lazyAt(page);
+    if (!r) return undefined;
+    const created = { frame: -1, prot: r.prot };
+    this.pages.set(page, created);
+    return created;
+  }
+
+  /** Protection of a mapped page without creating anything; -1 when unmapped. */
+  protOf(page: number): number {
+    const e = this.pages.get(page);
+    if (e) return e.prot;
+    const r = this.lazy.length === 0 ? undefined : this.lazyAt(page);
+    return r ? r.prot : -1;
+  }
+
   translate(vaLo: number, vaHi: number, access: Access): number {
-    const e = this.pages.get(pageOf(vaLo, vaHi));
+    const e = this.entry(pageOf(vaLo, vaHi));
     if (!e) return FaultKind.Unmapped;
     const need = access === Access.Write ? PROT_WRITE : access === Access.Exec ? PROT_EXEC : PROT_READ;
     if ((e.prot & need) === 0) return FaultKind.Permission;
@@ -59,38 +102,108 @@ export class UserAddressSpace implements AddressSpace {
     return e.frame;
   }
 
+  /** Page-table entries with page numbers in [first, end), found the cheaper way. */
+  private entriesIn(first: number, end: number): number[] {
+    const out: number[] = [];
+    if (end - first <= this.pages.size) {
+      for (let p = first; p < end; p++) if (this.pages.has(p)) out.push(p);
+    } else {
+      for (const p of this.pages.keys()) if (p >= first && p < end) out.push(p);
+    }
+    return out;
+  }
+
+  /** Remove [first, end) from the lazy ranges, splitting at the edges. */
+  private cutLazy(first: number, end: number): boolean {
+    let any = false;
+    for (let i = this.lazy.length - 1; i >= 0; i--) {
+      const r = this.lazy[i];
+      if (r.end <= first || r.first >= end) continue;
+      any = true;
+      const parts: LazyRange[] = [];
+      if (r.first < first) parts.push({ first: r.first, end: first, prot: r.prot });
+      if (r.end > end) parts.push({ first: end, end: r.end, prot: r.prot });
+      this.lazy.splice(i, 1, ...parts);
+    }
+    return any;
+  }
+
+  private addLazy(r: LazyRange): void {
+    let i = 0;
+    while (i < this.lazy.length && this.lazy[i].first < r.first) i++;
+    this.lazy.splice(i, 0, r);
+  }
+
   /** Map `count` pages from page number `first` as fresh anonymous memory. */
   mapAnonymous(first: number, count: number, prot: number): void {
     this.unmap(first, count);
-    for (let i = 0; i < count; i++) this.pages.set(first + i, { frame: -1, prot });
+    if (count >= LAZY_MIN_PAGES) this.addLazy({ first, end: first + count, prot });
+    else for (let i = 0; i < count; i++) this.pages.set(first + i, { frame: -1, prot });
   }
 
   unmap(first: number, count: number): void {
-    let any = false;
-    for (let i = 0; i < count; i++) {
-      const e = this.pages.get(first + i);
-      if (!e) continue;
+    let any = this.cutLazy(first, first + count);
+    for (const p of this.entriesIn(first, first + count)) {
+      const e = this.pages.get(p)!;
       if (e.frame >= 0) this.ram.freeFrame(e.frame);
-      this.pages.delete(first + i);
+      this.pages.delete(p);
       any = true;
     }
     if (any) this.flush(first, count);
   }
 
+  /** True when every page of the range is mapped. */
+  private allMapped(first: number, end: number): boolean {
+    let p = first;
+    while (p < end) {
+      if (this.pages.has(p)) {
+        p++;
+        continue;
+      }
+      const r = this.lazyAt(p);
+      if (!r) return false;
+      p = r.end;
+    }
+    return true;
+  }
+
   protect(first: number, count: number, prot: number): boolean {
-    for (let i = 0; i < count; i++) if (!this.pages.has(first + i)) return false;
-    for (let i = 0; i < count; i++) this.pages.get(first + i)!.prot = prot;
+    const end = first + count;
+    if (!this.allMapped(first, end)) return false;
+    for (const p of this.entriesIn(first, end)) this.pages.get(p)!.prot = prot;
+    const touched = this.lazy.filter((r) => r.first < end && r.end > first);
+    if (touched.length > 0) {
+      this.cutLazy(first, end);
+      for (const r of touched) this.addLazy({ first: Math.max(r.first, first), end: Math.min(r.end, end), prot });
+    }
     this.flush(first, count);
     return true;
   }
 
   isMapped(page: number): boolean {
-    return this.pages.has(page);
+    return this.protOf(page) >= 0;
+  }
+
+  /**
+   * Move the mappings of `count` pages from page `src` to page `dst` (mremap);
+   * the destination must be unmapped.
+   */
+  movePages(src: number, dst: number, count: number): void {
+    const moved = this.entriesIn(src, src + count).map((p) => [p, this.pages.get(p)!] as const);
+    for (const [p] of moved) this.pages.delete(p);
+    for (const [p, e] of moved) this.pages.set(p - src + dst, e);
+    const ranges = this.lazy.filter((r) => r.first < src + count && r.end > src);
+    this.cutLazy(src, src + count);
+    for (const r of ranges) {
+      this.addLazy({ first: Math.max(r.first, src) - src + dst, end: Math.min(r.end, src + count) - src + dst, prot: r.prot });
+    }
+    this.flush(src, count);
+    this.flush(dst, count);
   }
 
   /** Host byte offset for a guest address, allocating the frame; ignores protection. -1 if unmapped. */
   hostOffset(addr: number): number {
-    const e = this.pages.get(Math.floor(addr / PAGE_SIZE));
+    const e = this.entry(Math.floor(addr / PAGE_SIZE));
     if (!e) return -1;
     if (e.frame < 0) e.frame = this.ram.allocFrame();
     return e.frame + (addr % PAGE_SIZE);
@@ -112,9 +225,9 @@ export class UserAddressSpace implements AddressSpace {
   /** Drop the contents of mapped pages (they read as zero again on next touch): MADV_DONTNEED. */
   discard(first: number, count: number): void {
     let any = false;
-    for (let i = 0; i < count; i++) {
-      const e = this.pages.get(first + i);
-      if (!e || e.frame < 0) continue;
+    for (const p of this.entriesIn(first, first + count)) {
+      const e = this.pages.get(p)!;
+      if (e.frame < 0) continue;
       this.ram.freeFrame(e.frame);
       e.frame = -1;
       any = true;
@@ -128,8 +241,8 @@ export class UserAddressSpace implements AddressSpace {
     if (!(addr >= 0) || addr + length > USER_ADDRESS_LIMIT) return false;
     const last = Math.floor((addr + length - 1) / PAGE_SIZE);
     for (let p = Math.floor(addr / PAGE_SIZE); p <= last; p++) {
-      const e = this.pages.get(p);
-      if (!e || (e.prot & prot) !== prot) return false;
+      const have = this.protOf(p);
+      if (have < 0 || (have & prot) !== prot) return false;
     }
     return true;
   }

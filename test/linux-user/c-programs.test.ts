@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreHwcaps } from '../../src/linux-user/hwcaps.js';
 import { execFileSync } from 'node:child_process';
-import { CLI, TEST_ENV, guest, runBoth, type RunSpec } from '../helpers/run-both.js';
+import { CLI, REPO, TEST_ENV, guest, runBoth, type RunSpec } from '../helpers/run-both.js';
 
 function same(name: string, spec: RunSpec = {}) {
   const r = runBoth(guest('user', name), spec);
@@ -89,4 +89,19 @@ test('/proc/self/cmdline, maps and auxv describe the guest, not the emulator (pr
   const r = same('procself', { args: ['one', 'two'] });
   assert.match(r.armvisor.stdout, /cmdline:.*procself one two \n/);
   assert.match(r.armvisor.stdout, /\[stack\]: 1, an r-xp line for the program: 1/);
+});
+
+test('a dynamically linked program runs with -L SYSROOT like under qemu -L (mm.c, dynamic)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'armvisor-dyn-'));
+  const prog = join(dir, 'mm-dynamic');
+  execFileSync('aarch64-linux-gnu-gcc', ['-O2', '-o', prog, join(REPO, 'test/guest/user/mm.c')]);
+  const r = runBoth(prog, { options: ['-L', '/usr/aarch64-linux-gnu'] });
+  assert.equal(r.armvisor.stdout, r.qemu.stdout, r.armvisor.stderr);
+  assert.equal(r.armvisor.status, r.qemu.status);
+  assert.match(r.armvisor.stdout, /brk below start returns current: 1/);
+});
+
+test('poll and select report stdin with input and stdout as ready (poll.c)', () => {
+  const r = same('poll', { input: 'waiting\n' });
+  assert.match(r.armvisor.stdout, /poll 3: stdin 0x1 stdout 0x4 negative 0 invalid 0x20/);
 });

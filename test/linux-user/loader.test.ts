@@ -84,7 +84,7 @@ test('a missing program is one line and exit status 1', () => {
   assert.match(r.stderr.toString(), /^armvisor: cannot open '.*does-not-exist': No such file or directory\n$/);
 });
 
-test('a dynamically linked program asks for -L', () => {
+test('a dynamically linked program without -L is refused, asking for -L', () => {
   const src = join(tmp, 'dyn.c');
   writeFileSync(src, 'int main(void) { return 0; }\n');
   execFileSync('aarch64-linux-gnu-gcc', ['-o', join(tmp, 'dyn'), src]);

@@ -89,8 +89,8 @@ test('mprotect over a hole is ENOMEM but changes the mapped run before the hole 
   const a = sys(f.task, 'mmap', 0, 3 * PAGE, RW, PRIV_ANON, -1, 0);
   sys(f.task, 'munmap', a + PAGE, PAGE);
   assert.equal(sys(f.task, 'mprotect', a, 3 * PAGE, 1), -ENOMEM);
-  assert.equal(f.mem.pages.get(a / PAGE)!.prot, 1);
-  assert.equal(f.mem.pages.get(a / PAGE + 2)!.prot, 3);
+  assert.equal(f.mem.protOf(a / PAGE), 1);
+  assert.equal(f.mem.protOf(a / PAGE + 2), 3);
 });
 
 test('mprotect needs an aligned address; a zero length is a successful no-op', () => {
@@ -104,7 +104,7 @@ test('mprotect needs an aligned address; a zero length is a successful no-op', (
 test('PROT_WRITE implies PROT_READ (arm64 has no write-only pages)', () => {
   const f = makeProcess();
   const a = sys(f.task, 'mmap', 0, PAGE, 2, PRIV_ANON, -1, 0);
-  assert.equal(f.mem.pages.get(a / PAGE)!.prot, 3);
+  assert.equal(f.mem.protOf(a / PAGE), 3);
 });
 
 test('madvise(MADV_DONTNEED) zeroes private anonymous pages; over a hole it is ENOMEM', () => {

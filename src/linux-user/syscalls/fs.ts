@@ -55,7 +55,7 @@ export function resolvePath(p: Process, dirfd: number, path: string): string | n
   if (path === '') return -ENOENT;
   if (path.length >= 4096) return -ENAMETOOLONG;
   if (path === '/proc/self/exe' || path === `/proc/${p.pid}/exe`) return p.exePath;
-  if (path.startsWith('/')) return path;
+  if (path.startsWith('/')) return inSysroot(p, path);
   let base: string;
   if (dirfd === AT_FDCWD) base = p.host.fs.cwd();
   else {
@@ -67,8 +67,18 @@ export function resolvePath(p: Process, dirfd: number, path: string): string | n
   return normalizePath(base + '/' + path);
 }
 
+/**
+ * With -L, an absolute path names the sysroot's file when that exists (as
+ * qemu-user's path() does), else the host's; /proc and /dev stay the host's.
+ */
+export function inSysroot(p: Process, path: string): string {
+  if (p.sysroot === null || path.startsWith('/proc/') || path.startsWith('/dev/') || path === '/') return path;
+  const candidate = p.sysroot + path;
+  return typeof p.host.fs.stat(candidate, false) === 'number' ? path : candidate;
+}
+
 /** Read a path argument: the string or -EFAULT. */
-function pathArg(t: Task, n: number): string | number {
+export function pathArg(t: Task, n: number): string | number {
   const s = t.process.readString(t.argU64(n), 4096);
   return s === null ? -EFAULT : s;
 }
@@ -133,7 +143,7 @@ export function encodeStatx(st: HostStat): Uint8Array {
   return b;
 }
 
-function fileOf(t: Task, fd: number): OpenFile | number {
+export function fileOf(t: Task, fd: number): OpenFile | number {
   const f = t.process.fds.get(fd);
   return f ?? -EBADF;
 }
@@ -459,7 +469,7 @@ export const fsSyscalls: SyscallDef[] = [
   },
   {
     name: 'openat', args: ['dirfd', 'str', 'oflags', 'uint'],
-    handler: (t) => openat(t, t.argInt(0), t.argU64(1), t.argInt(2), t.argU32(3) & 0o7777),
+    handler: (t) => openat(t, t.argInt(0), t.argU64(1), t.argInt(2), t.argU32(3) & 0o7777 & ~t.process.umask),
   },
   { name: 'close', args: ['fd'], handler: (t) => t.process.fds.close(t.argInt(0)) },
   {
@@ -507,8 +517,12 @@ export const fsSyscalls: SyscallDef[] = [
       const size = t.argInt(3);
       if (size <= 0) return -EINVAL;
       let target: string | number;
+      const fdLink = /^\/proc\/(?:self|thread-self|\d+)\/fd\/(\d+)$/.exec(path);
       if (path === '/proc/self/exe' || path === `/proc/${p.pid}/exe`) target = p.exePath;
-      else {
+      else if (fdLink) {
+        const f = p.fds.get(Number(fdLink[1]));
+        target = f ? f.path : -ENOENT;
+      } else {
         const host = resolvePath(p, t.argInt(0), path);
         target = typeof host === 'number' ? host : p.host.fs.readlink(host);
       }
@@ -626,21 +640,27 @@ export const fsSyscalls: SyscallDef[] = [
       if (typeof path === 'number') return path;
       const host = resolvePath(t.process, t.argInt(0), path);
       if (typeof host === 'number') return host;
-      return t.process.host.fs.mkdir?.(host, t.argU32(2) & 0o7777) ?? -EINVAL;
+      return t.process.host.fs.mkdir?.(host, t.argU32(2) & 0o7777 & ~t.process.umask) ?? -EINVAL;
     },
   },
   {
+    name: 'renameat2', args: ['dirfd', 'str', 'dirfd', 'str', 'hex'],
+    handler: (t) => (t.argU32(4) !== 0 ? -EINVAL : renameat(t)),
+  },
+  {
     name: 'renameat', args: ['dirfd', 'str', 'dirfd', 'str'],
-    handler: (t) => {
-      const from = pathArg(t, 1);
-      const to = pathArg(t, 3);
-      if (typeof from === 'number') return from;
-      if (typeof to === 'number') return to;
-      const a = resolvePath(t.process, t.argInt(0), from);
-      const b = resolvePath(t.process, t.argInt(2), to);
-      if (typeof a === 'number') return a;
-      if (typeof b === 'number') return b;
-      return t.process.host.fs.rename?.(a, b) ?? -EINVAL;
-    },
+    handler: (t) => renameat(t),
   },
 ];
+
+function renameat(t: Task): number {
+  const from = pathArg(t, 1);
+  const to = pathArg(t, 3);
+  if (typeof from === 'number') return from;
+  if (typeof to === 'number') return to;
+  const a = resolvePath(t.process, t.argInt(0), from);
+  const b = resolvePath(t.process, t.argInt(2), to);
+  if (typeof a === 'number') return a;
+  if (typeof b === 'number') return b;
+  return t.process.host.fs.rename?.(a, b) ?? -EINVAL;
+}

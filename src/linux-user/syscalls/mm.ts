@@ -183,7 +183,7 @@ export const mmSyscalls: SyscallDef[] = [
       return t.process.map.setBrk(want < USER_ADDRESS_LIMIT ? want : 0);
     },
   },
-  { name: 'mmap', args: ['hex', 'size', 'prot', 'mflags', 'fd', 'hex'], hexResult: true, handler: mmap },
+  { name: 'mmap', args: ['hex', 'size', 'prot', 'mflags', 'fd', 'long'], hexResult: true, handler: mmap },
   { name: 'munmap', args: ['hex', 'size'], handler: munmap },
   { name: 'mprotect', args: ['hex', 'size', 'prot'], handler: mprotect },
   { name: 'madvise', args: ['hex', 'size', 'int'], handler: madvise },

@@ -8,13 +8,15 @@ import { ENOSYS } from '../errno.js';
 import type { Task } from '../process.js';
 import { formatCall, formatResult } from '../strace.js';
 import { fsSyscalls } from './fs.js';
+import { fsMetaSyscalls } from './fs-meta.js';
 import { mmSyscalls } from './mm.js';
+import { pollSyscalls } from './poll.js';
 import { processSyscalls } from './process.js';
 import { signalSyscalls } from './signal.js';
 import { timeSyscalls } from './time.js';
 import type { SyscallDef } from './types.js';
 
-const AREAS: SyscallDef[][] = [fsSyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls];
+const AREAS: SyscallDef[][] = [fsSyscalls, fsMetaSyscalls, pollSyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls];
 
 function buildTable(): (SyscallDef | undefined)[] {
   const table: (SyscallDef | undefined)[] = [];

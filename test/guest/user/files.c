@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -62,6 +64,27 @@ int main(int argc, char **argv) {
   ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
   exe[l > 0 ? l : 0] = 0;
   printf("/proc/self/exe ends with files: %d\n", l > 0 && strcmp(exe + l - 6, "/files") == 0);
+  /* metadata: links, modes, times, truncate, statfs, sendfile */
+  int w = open("m.txt", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  write(w, "metadata\n", 9);
+  close(w);
+  printf("symlink %d link %d\n", symlink("m.txt", "sym"), link("m.txt", "hard"));
+  char target[64] = {0};
+  printf("readlink sym: %zd %s\n", readlink("sym", target, sizeof target - 1), target);
+  printf("lstat is link: %d, nlink %ld\n", (lstat("sym", &st), S_ISLNK(st.st_mode)), (long)(stat("m.txt", &st), st.st_nlink));
+  printf("chmod %d mode %o\n", chmod("m.txt", 0600), (stat("m.txt", &st), st.st_mode & 0777));
+  struct timespec times[2] = {{1000000000, 0}, {1234567890, 500000000}};
+  printf("utimensat %d mtime %ld.%09ld\n", utimensat(AT_FDCWD, "m.txt", times, 0), (stat("m.txt", &st), (long)st.st_mtim.tv_sec), (long)st.st_mtim.tv_nsec / 1000 * 1000);
+  printf("truncate %d size %ld\n", truncate("m.txt", 4), (long)(stat("m.txt", &st), st.st_size));
+  struct statfs sfs;
+  printf("statfs %d bsize>0 %d\n", statfs(".", &sfs), sfs.f_bsize > 0);
+  int in = open("m.txt", O_RDONLY), out = open("copy.txt", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+  off_t off = 1;
+  printf("sendfile %zd offset now %ld\n", sendfile(out, in, &off, 100), (long)off);
+  close(in);
+  close(out);
+  printf("copy size %ld\n", (long)(stat("copy.txt", &st), st.st_size));
+  unlink("sym"); unlink("hard"); unlink("m.txt"); unlink("copy.txt");
   /* stdin to stdout, line by line */
   while (fgets(buf, sizeof buf, stdin)) printf("stdin: %s", buf);
   return 0;
