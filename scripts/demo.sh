@@ -6,9 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-tools.sh
 [ -d node_modules/typescript ] || npm ci --no-audit --no-fund
-npx tsc -p . || [ -f dist/src/cli/main.js ] || exit 1
+npx tsc -p .
 bash scripts/build-guests.sh
-cli=dist/src/cli/main.js
-[ -f dist/cli/main.js ] && cli=dist/cli/main.js
 echo "\$ armvisor run --stats build/guest/demo/demo" >&2
-exec node "$cli" run --stats build/guest/demo/demo
+exec node dist/src/cli/main.js run --stats build/guest/demo/demo

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file runs from dist/test/helpers). */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The compiled command (dist/cli/main.js when the build puts it there, else dist/src/cli/main.js). */
-export const CLI = [resolve(REPO, 'dist/cli/main.js'), resolve(REPO, 'dist/src/cli/main.js')].find((p) => existsSync(p)) ?? resolve(REPO, 'dist/src/cli/main.js');
+/** The compiled command (package.json's bin). */
+export const CLI = resolve(REPO, 'dist/src/cli/main.js');
 
 export interface RunOutcome {
   stdout: string;
