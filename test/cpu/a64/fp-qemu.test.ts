@@ -488,6 +488,26 @@ fdiv d0, d1, d2             |1e621820 vv64 c00000|10000000000000 3fd555555555555
 fmul d0, d1, d2             |1e620820 vv64 1c00000|10000000000000 3fefffffffffffff 0|0 8 0
 fsub d0, d1, d2             |1e623820 vv64 0|10000000000001 10000000000000 0|1 0 0
 fsub d0, d1, d2             |1e623820 vv64 1000000|10000000000001 10000000000000 0|0 8 0
+fadd d0, d1, d2             |1e622820 vv64 0|7fefffffffffffff 7c90000000000000 0|7ff0000000000000 14 0
+fmul d0, d1, d2             |1e620820 vv64 0|7fefffffffffffff 3ff0000000000001 0|7ff0000000000000 14 0
+fdiv d0, d1, d2             |1e621820 vv64 0|7fefffffffffffff 3fefffffffffffff 0|7ff0000000000000 14 0
+ucvtf h0, x1, #48           |9ec34020 xv16 0|ffffffffffffffff 0 0|7c00 14 0
+ucvtf s0, x1, #48           |9e034020 xv32 0|ffffffffffffffff 0 0|47800000 10 0
+fadd d0, d1, d2             |1e622820 vv64 400000|7fefffffffffffff 7c90000000000000 0|7ff0000000000000 14 0
+fmul d0, d1, d2             |1e620820 vv64 400000|7fefffffffffffff 3ff0000000000001 0|7ff0000000000000 14 0
+fdiv d0, d1, d2             |1e621820 vv64 400000|7fefffffffffffff 3fefffffffffffff 0|7ff0000000000000 14 0
+ucvtf h0, x1, #48           |9ec34020 xv16 400000|ffffffffffffffff 0 0|7c00 14 0
+ucvtf s0, x1, #48           |9e034020 xv32 400000|ffffffffffffffff 0 0|47800000 10 0
+fadd d0, d1, d2             |1e622820 vv64 800000|7fefffffffffffff 7c90000000000000 0|7fefffffffffffff 10 0
+fmul d0, d1, d2             |1e620820 vv64 800000|7fefffffffffffff 3ff0000000000001 0|7fefffffffffffff 14 0
+fdiv d0, d1, d2             |1e621820 vv64 800000|7fefffffffffffff 3fefffffffffffff 0|7fefffffffffffff 14 0
+ucvtf h0, x1, #48           |9ec34020 xv16 800000|ffffffffffffffff 0 0|7bff 10 0
+ucvtf s0, x1, #48           |9e034020 xv32 800000|ffffffffffffffff 0 0|477fffff 10 0
+fadd d0, d1, d2             |1e622820 vv64 c00000|7fefffffffffffff 7c90000000000000 0|7fefffffffffffff 10 0
+fmul d0, d1, d2             |1e620820 vv64 c00000|7fefffffffffffff 3ff0000000000001 0|7fefffffffffffff 14 0
+fdiv d0, d1, d2             |1e621820 vv64 c00000|7fefffffffffffff 3fefffffffffffff 0|7fefffffffffffff 14 0
+ucvtf h0, x1, #48           |9ec34020 xv16 c00000|ffffffffffffffff 0 0|7bff 10 0
+ucvtf s0, x1, #48           |9e034020 xv32 c00000|ffffffffffffffff 0 0|477fffff 10 0
 fcvt s0, d1                 |1e624020 vv32 0|47efffffefffffff 0 0|7f7fffff 10 0
 fcvt h0, d1                 |1e63c020 vv16 0|40effe0000000001 0 0|7c00 14 0
 fcvt h0, s1                 |1e23c020 vv16 0|33000001 0 0|1 18 0

@@ -18,12 +18,12 @@ import type { A64Cpu } from '../cpu.js';
 import {
   DZC,
   IOC,
+  IXC,
   RM,
-  T_FINITE,
   T_INF,
   T_QNAN,
   T_ZERO,
-  UV,
+  UVAL,
   US,
   DM,
   DE,
@@ -43,8 +43,7 @@ import {
   twoSumErr,
   unpack,
   zero,
-  RLO,
-  RHI,
+  setResult as setRes,
 } from './core.js';
 
 const P2_968 = 2 ** 968;
@@ -54,12 +53,94 @@ const M2_900 = 2 ** -900;
 
 // ------------------------------------------------------------------ add / sub
 
+// ---- fast paths: both operands normal, result normal, exact or rounded to
+// nearest. Then no flag but IXC can arise and the double (or Math.fround of
+// an exact double) is the result. Anything else takes the general path.
+const MIN_NORMAL64 = 2.2250738585072014e-308;
+const MIN_NORMAL32 = 1.1754943508222875e-38;
+const MAX_SINGLE = 3.4028234663852886e38;
+const RMODE_MASK = 3 << 22;
+
+/** Both 64-bit operands have a normal exponent (not zero, denormal, infinity or NaN). */
+function normal64(cpu: A64Cpu, n: number, m: number): boolean {
+  const en = (cpu.vi32[(n >> 2) + 1] >>> 20) & 0x7ff;
+  const em = (cpu.vi32[(m >> 2) + 1] >>> 20) & 0x7ff;
+  return (en - 1) >>> 0 < 0x7fe && (em - 1) >>> 0 < 0x7fe;
+}
+function normal32(cpu: A64Cpu, n: number, m: number): boolean {
+  const en = (cpu.vi32[n >> 2] >>> 23) & 0xff;
+  const em = (cpu.vi32[m >> 2] >>> 23) & 0xff;
+  return (en - 1) >>> 0 < 0xfe && (em - 1) >>> 0 < 0xfe;
+}
+
+function addsubFast(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, neg: number): boolean {
+  if (fmt === 64) {
+    if (!normal64(cpu, n, m)) return false;
+    const a = cpu.vf64[n >> 3];
+    const b = neg ? -cpu.vf64[m >> 3] : cpu.vf64[m >> 3];
+    const x = a + b;
+    const ax = Math.abs(x);
+    if (!(ax >= MIN_NORMAL64 && ax < Infinity)) return false;
+    const e = twoSumErr(a, b, x);
+    if (e !== 0) {
+      if ((cpu.fpcr & RMODE_MASK) !== 0) return false;
+      cpu.fpsr |= IXC;
+    }
+    cpu.vf64[d >> 3] = x;
+    return true;
+  }
+  if (fmt === 32) {
+    if (!normal32(cpu, n, m) || (cpu.fpcr & RMODE_MASK) !== 0) return false;
+    const a = cpu.vf32[n >> 2];
+    const b = neg ? -cpu.vf32[m >> 2] : cpu.vf32[m >> 2];
+    const x = a + b;
+    const ax = Math.abs(x);
+    if (!(ax >= MIN_NORMAL32 && ax <= MAX_SINGLE) || twoSumErr(a, b, x) !== 0) return false;
+    const f = Math.fround(x);
+    if (f === Infinity || f === -Infinity) return false;
+    if (f !== x) cpu.fpsr |= IXC;
+    cpu.vf32[d >> 2] = f;
+    return true;
+  }
+  return false;
+}
+
+function mulFast(cpu: A64Cpu, fmt: number, d: number, n: number, m: number): boolean {
+  if (fmt === 64) {
+    if (!normal64(cpu, n, m)) return false;
+    const a = cpu.vf64[n >> 3];
+    const b = cpu.vf64[m >> 3];
+    const x = a * b;
+    const ax = Math.abs(x);
+    if (!(ax >= M2_968 && ax < Infinity && Math.abs(a) < P2_968 && Math.abs(b) < P2_968)) return false;
+    if (twoProdErr(a, b, x) !== 0) {
+      if ((cpu.fpcr & RMODE_MASK) !== 0) return false;
+      cpu.fpsr |= IXC;
+    }
+    cpu.vf64[d >> 3] = x;
+    return true;
+  }
+  if (fmt === 32) {
+    if (!normal32(cpu, n, m) || (cpu.fpcr & RMODE_MASK) !== 0) return false;
+    const x = cpu.vf32[n >> 2] * cpu.vf32[m >> 2]; // exact in double
+    const ax = Math.abs(x);
+    if (!(ax >= MIN_NORMAL32 && ax <= MAX_SINGLE)) return false;
+    const f = Math.fround(x);
+    if (f === Infinity || f === -Infinity) return false;
+    if (f !== x) cpu.fpsr |= IXC;
+    cpu.vf32[d >> 2] = f;
+    return true;
+  }
+  return false;
+}
+
 function addsub(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, neg: number): void {
+  if (addsubFast(cpu, fmt, d, n, m, neg)) return;
   const tn = unpack(cpu, fmt, n);
-  const a = UV;
+  const a = UVAL[0];
   const sa = US;
   const tm = unpack(cpu, fmt, m);
-  const b = neg ? -UV : UV;
+  const b = neg ? -UVAL[0] : UVAL[0];
   const sb = US ^ neg;
   if (tn >= T_QNAN || tm >= T_QNAN) processNaNs(cpu, fmt, n, tn, m, tm, 0);
   else if (tn === T_INF || tm === T_INF) {
@@ -71,7 +152,12 @@ function addsub(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, neg: 
   else {
     const rmode = fpcrRMode(cpu);
     const x = a + b;
-    if (x === Infinity || x === -Infinity) roundTo(cpu, fmt, x, 0, 0, rmode, false);
+    if (x === Infinity || x === -Infinity) {
+      // Only doubles overflow here. The exact sum may still be below 2^1024
+      // (RZ then keeps the largest finite value): redo it halved, exactly.
+      const h = a * 0.5 + b * 0.5;
+      roundTo(cpu, fmt, h, sgn(twoSumErr(a * 0.5, b * 0.5, h)), 1, rmode, fzOf(cpu, fmt));
+    }
     else {
       const e = twoSumErr(a, b, x);
       if (x === 0 && e === 0) zero(fmt, rmode === RM ? 1 : 0);
@@ -107,7 +193,6 @@ function roundProduct(cpu: A64Cpu, fmt: number, a: number, b: number, scale: num
   if (ax >= M2_968 && ax < Infinity && aa < P2_968 && ab < P2_968 && scale === 0) {
     return roundTo(cpu, 64, x, sgn(twoProdErr(a, b, x)), 0, rmode, fz);
   }
-  if (ax === Infinity && scale === 0) return roundTo(cpu, 64, x, 0, 0, rmode, fz);
   decompose(a);
   const ma = DM;
   const ea = DE;
@@ -116,11 +201,12 @@ function roundProduct(cpu: A64Cpu, fmt: number, a: number, b: number, scale: num
 }
 
 function mul(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, negProduct: number, mulx: boolean): void {
+  if (mulFast(cpu, fmt, d, n, m)) return;
   const tn = unpack(cpu, fmt, n);
-  const a = UV;
+  const a = UVAL[0];
   const sa = US;
   const tm = unpack(cpu, fmt, m);
-  const b = UV;
+  const b = UVAL[0];
   const sb = US;
   const s = sa ^ sb ^ negProduct;
   if (tn >= T_QNAN || tm >= T_QNAN) processNaNs(cpu, fmt, n, tn, m, tm, 0);
@@ -167,10 +253,10 @@ function fnmul(cpu: A64Cpu, fmt: number, d: number, n: number, m: number): void 
 
 function div(cpu: A64Cpu, fmt: number, d: number, n: number, m: number): void {
   const tn = unpack(cpu, fmt, n);
-  const a = UV;
+  const a = UVAL[0];
   const sa = US;
   const tm = unpack(cpu, fmt, m);
-  const b = UV;
+  const b = UVAL[0];
   const sb = US;
   const s = sa ^ sb;
   if (tn >= T_QNAN || tm >= T_QNAN) processNaNs(cpu, fmt, n, tn, m, tm, 0);
@@ -214,7 +300,7 @@ export const fdiv64 = (cpu: A64Cpu, d: number, n: number, m: number): void => di
 
 function sqrt(cpu: A64Cpu, fmt: number, d: number, n: number): void {
   const tn = unpack(cpu, fmt, n);
-  const a = UV;
+  const a = UVAL[0];
   if (tn >= T_QNAN) processNaN(cpu, fmt, n, tn, 0);
   else if (tn === T_ZERO) zero(fmt, US);
   else if (US) {
@@ -258,6 +344,7 @@ function roundFma(cpu: A64Cpu, fmt: number, add: number, n: number, m: number, s
     if (x === 0 && e === 0) return zero(fmt, rmode === RM ? 1 : 0);
     return roundTo(cpu, fmt, x, sgn(e), scale, rmode, fz);
   }
+  if (scale === 0 && n !== 0 && m !== 0 && fma64Fast(cpu, add, n, m, rmode, fz)) return;
   let pm = 0n;
   let pe = 0;
   let ps = 0;
@@ -287,15 +374,53 @@ function roundFma(cpu: A64Cpu, fmt: number, add: number, n: number, m: number, s
   roundBig(cpu, 64, sign, sign ? -sum : sum, e0 + scale, false, rmode, fz);
 }
 
+const F64S = new Float64Array(1);
+const U64S = new Uint32Array(F64S.buffer);
+
+/**
+ * Double FMA without BigInt when it can be decided exactly: the exact value
+ * S = add + n·m is split error-free as r + e3 + e2 (TwoProduct for n·m, then
+ * three TwoSums); r = fl(s + t) is the correctly rounded S, with the sign of
+ * S - r being the sign of fl(e3 + e2), whenever |e3 + e2| is below half an
+ * ulp of r (a quarter when r is a power of two, whose lower neighbour is
+ * closer). Otherwise (near ties, extreme exponents) returns false and the
+ * caller uses the exact BigInt path.
+ */
+function fma64Fast(cpu: A64Cpu, add: number, n: number, m: number, rmode: number, fz: boolean): boolean {
+  const ph = n * m;
+  const aph = Math.abs(ph);
+  if (!(aph >= M2_968 && aph < P2_968 && Math.abs(n) < P2_968 && Math.abs(m) < P2_968 && Math.abs(add) < P2_968)) return false;
+  const pl = twoProdErr(n, m, ph);
+  const s = add + ph;
+  const e1 = twoSumErr(add, ph, s);
+  const t = e1 + pl;
+  const e2 = twoSumErr(e1, pl, t);
+  const r = s + t;
+  const e3 = twoSumErr(s, t, r);
+  const ar = Math.abs(r);
+  if (!(ar >= M2_900 && ar < P2_968)) return false;
+  const w = e3 + e2;
+  F64S[0] = r;
+  const be = (U64S[1] >>> 20) & 0x7ff;
+  const pow2Frac = (U64S[1] & 0xfffff) === 0 && U64S[0] === 0;
+  // half an ulp of r is 2^(be - 1023 - 53); a quarter for a power of two
+  F64S[0] = 0;
+  U64S[1] = (be - 53 - (pow2Frac ? 1 : 0)) << 20;
+  const h = F64S[0];
+  if (!(Math.abs(w) < h)) return false;
+  roundTo(cpu, 64, r, sgn(w), 0, rmode, fz);
+  return true;
+}
+
 function fma(cpu: A64Cpu, fmt: number, d: number, a: number, n: number, m: number, negN: number, negA: number): void {
   const ta = unpack(cpu, fmt, a);
-  const va = negA ? -UV : UV;
+  const va = negA ? -UVAL[0] : UVAL[0];
   const sa = US ^ negA;
   const tn = unpack(cpu, fmt, n);
-  const vn = negN ? -UV : UV;
+  const vn = negN ? -UVAL[0] : UVAL[0];
   const sn = US ^ negN;
   const tm = unpack(cpu, fmt, m);
-  const vm = UV;
+  const vm = UVAL[0];
   const sm = US;
   const infZero = (tn === T_INF && tm === T_ZERO) || (tn === T_ZERO && tm === T_INF);
   if (ta === T_QNAN && infZero) {
@@ -339,10 +464,10 @@ export const fmuladd64 = (cpu: A64Cpu, d: number, a: number, n: number, m: numbe
  */
 function recipStep(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, kind: number): void {
   const tn = unpack(cpu, fmt, n);
-  const vn = -UV;
+  const vn = -UVAL[0];
   const sn = US ^ 1;
   const tm = unpack(cpu, fmt, m);
-  const vm = UV;
+  const vm = UVAL[0];
   const sm = US;
   if (tn >= T_QNAN || tm >= T_QNAN) processNaNs(cpu, fmt, n, tn, m, tm, 1);
   else if ((tn === T_INF && tm === T_ZERO) || (tn === T_ZERO && tm === T_INF)) {
@@ -371,10 +496,10 @@ export const frsqrts64 = (cpu: A64Cpu, d: number, n: number, m: number): void =>
  */
 function maxmin(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, isMax: number, num: boolean): void {
   let tn = unpack(cpu, fmt, n);
-  let a = UV;
+  let a = UVAL[0];
   let sa = US;
   let tm = unpack(cpu, fmt, m);
-  let b = UV;
+  let b = UVAL[0];
   let sb = US;
   if (num) {
     if (tn === T_QNAN && tm < T_QNAN) {
@@ -407,7 +532,6 @@ function copyElement(cpu: A64Cpu, fmt: number, off: number): void {
   else setRes(cpu.vi32[off >> 2], cpu.vi32[(off >> 2) + 1]);
 }
 
-import { setResult as setRes } from './core.js';
 
 /** FMAX / FMIN: NaNs propagate. */
 export const fmax16 = (cpu: A64Cpu, d: number, n: number, m: number): void => maxmin(cpu, 16, d, n, m, 1, false);
@@ -449,6 +573,3 @@ export function fneg64(cpu: A64Cpu, d: number, n: number): void {
   cpu.vi32[(d >> 2) + 1] = cpu.vi32[(n >> 2) + 1] ^ 0x80000000;
 }
 
-void RLO;
-void RHI;
-void T_FINITE;

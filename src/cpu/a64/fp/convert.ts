@@ -15,15 +15,12 @@ import {
   T_QNAN,
   T_SNAN,
   T_ZERO,
-  UV,
+  UVAL,
   US,
-  RLO,
-  RHI,
   defaultNaN,
   FMT_BF16,
   fpcrRMode,
   fzOf,
-  halfOf,
   infinity,
   pow2,
   put,
@@ -38,23 +35,26 @@ import {
 } from './core.js';
 import { roundIntegral } from './round.js';
 
+/** Value of an AHP half with exponent 31 (set by unpackCV when it returns T_AHP). */
+let ahpValue = 0;
+const T_AHP = -1;
+
 /**
  * FPUnpackCV for the conversion source: half precision ignores FZ16 and
  * honours AHP (exponent 31 is then an ordinary exponent: no infinities or
- * NaNs); single and double flush with FZ (IDC).
+ * NaNs; returns T_AHP with the value in ahpValue); single and double flush
+ * with FZ (IDC).
  */
 function unpackCV(cpu: A64Cpu, fmt: number, n: number): number {
   if (fmt !== 16) return unpack(cpu, fmt, n);
   const b = cpu.v16[n >> 1];
   if (cpu.fpcr & FPCR_AHP && ((b >>> 10) & 31) === 31) {
-    unpackBits16(cpu, b & 0xfbff, false); // sign
     const v = ((b & 1023) + 1024) * 64; // 2^(31-15) * 1.f
-    (UVbox.v = b & 0x8000 ? -v : v);
-    return -1; // finite, value in UVbox
+    ahpValue = b & 0x8000 ? -v : v;
+    return T_AHP;
   }
   return unpackBits16(cpu, b, false);
 }
-const UVbox = { v: 0 };
 
 /** NaN fraction of the source, left-aligned in 52 bits, as two halves (FPConvertNaN). */
 function convertNaN(cpu: A64Cpu, from: number, to: number, n: number): void {
@@ -107,7 +107,7 @@ function fcvt(cpu: A64Cpu, from: number, to: number, d: number, n: number): void
     } else infinity(to, US);
   } else if (t === T_ZERO) zero(to, US);
   else {
-    const v = t === -1 ? UVbox.v : UV;
+    const v = t === T_AHP ? ahpValue : UVAL[0];
     setAhpRounding(ahp);
     roundTo(cpu, to, v, 0, 0, fpcrRMode(cpu), to === 16 ? false : (cpu.fpcr & FPCR_FZ) !== 0);
     setAhpRounding(false);
@@ -138,7 +138,7 @@ function toFixed(cpu: A64Cpu, fmt: number, n: number, fbits: number, rmode: numb
     cpu.hi = 0;
     return 0;
   }
-  const v = t === T_INF ? UV : UV * pow2(fbits);
+  const v = t === T_INF ? UVAL[0] : UVAL[0] * pow2(fbits);
   r = roundIntegral(v, rmode);
   const max = unsigned ? pow2(intBits) : pow2(intBits - 1); // exclusive
   const min = unsigned ? 0 : -max;
@@ -205,7 +205,7 @@ export function bfcvt(cpu: A64Cpu, d: number, n: number): void {
     setResult(cpu.fpcr & FPCR_DN ? 0x7fc0 : (b >>> 16) | 0x40, 0);
   } else if (t === T_INF) setResult((US << 15) | 0x7f80, 0);
   else if (t === T_ZERO) setResult(US << 15, 0);
-  else roundTo(cpu, FMT_BF16, UV, 0, 0, fpcrRMode(cpu), (cpu.fpcr & FPCR_FZ) !== 0);
+  else roundTo(cpu, FMT_BF16, UVAL[0], 0, 0, fpcrRMode(cpu), (cpu.fpcr & FPCR_FZ) !== 0);
   put(cpu, 16, d);
 }
 
@@ -225,7 +225,7 @@ export function fjcvtzs(cpu: A64Cpu, n: number): number {
     jsZ = 0;
     return 0;
   }
-  const v = UV;
+  const v = UVAL[0];
   const r = roundIntegral(v, RZ);
   let z = 1;
   if (r >= 2147483648 || r < -2147483648) {
@@ -242,6 +242,3 @@ export function fjcvtzs(cpu: A64Cpu, n: number): number {
   return m | 0;
 }
 
-void RLO;
-void RHI;
-void halfOf;

@@ -102,88 +102,91 @@ export function halfOf(b: number): number {
 }
 
 // ---- result registers: the rounder and the helpers below leave bits here
-/** Result bits (low 32; for 16/32-bit formats the whole result). */
-export let RLO = 0;
-/** Result bits, high 32 (64-bit format only). */
-export let RHI = 0;
+/**
+ * Result bits: [0] low 32 (for 16/32-bit formats the whole result), [1]
+ * high 32 (64-bit format only). A typed array, not module variables: V8
+ * boxes doubles and large int32 values stored in module variables, which
+ * would allocate on every operation.
+ */
+export const RES = new Int32Array(2);
 
-/** Store the pending result (RLO/RHI) into element `d` of format fmt. */
+/** Store the pending result (RES[0]/RES[1]) into element `d` of format fmt. */
 export function put(cpu: A64Cpu, fmt: number, d: number): void {
-  if (fmt === 16) cpu.v16[d >> 1] = RLO;
-  else if (fmt === 32) cpu.vi32[d >> 2] = RLO;
+  if (fmt === 16) cpu.v16[d >> 1] = RES[0];
+  else if (fmt === 32) cpu.vi32[d >> 2] = RES[0];
   else {
-    cpu.vi32[d >> 2] = RLO;
-    cpu.vi32[(d >> 2) + 1] = RHI;
+    cpu.vi32[d >> 2] = RES[0];
+    cpu.vi32[(d >> 2) + 1] = RES[1];
   }
 }
 
 /** Set the pending result to an arbitrary pattern (for callers outside this file). */
 export function setResult(lo: number, hi: number): void {
-  RLO = lo;
-  RHI = hi;
+  RES[0] = lo;
+  RES[1] = hi;
 }
 
 /** Signed zero. */
 export function zero(fmt: number, sign: number): void {
-  RHI = 0;
-  if (fmt === 16) RLO = sign << 15;
-  else if (fmt === 32) RLO = sign << 31;
+  RES[1] = 0;
+  if (fmt === 16) RES[0] = sign << 15;
+  else if (fmt === 32) RES[0] = sign << 31;
   else {
-    RLO = 0;
-    RHI = sign << 31;
+    RES[0] = 0;
+    RES[1] = sign << 31;
   }
 }
 
 /** Signed infinity. */
 export function infinity(fmt: number, sign: number): void {
-  RHI = 0;
-  if (fmt === 16) RLO = (sign << 15) | 0x7c00;
-  else if (fmt === 32) RLO = (sign << 31) | 0x7f800000;
+  RES[1] = 0;
+  if (fmt === 16) RES[0] = (sign << 15) | 0x7c00;
+  else if (fmt === 32) RES[0] = (sign << 31) | 0x7f800000;
   else {
-    RLO = 0;
-    RHI = (sign << 31) | 0x7ff00000;
+    RES[0] = 0;
+    RES[1] = (sign << 31) | 0x7ff00000;
   }
 }
 
 /** Largest finite value with the given sign (FPMaxNormal). */
 export function maxNormal(fmt: number, sign: number): void {
   if (fmt === 16) {
-    RLO = (sign << 15) | 0x7bff;
-    RHI = 0;
+    RES[0] = (sign << 15) | 0x7bff;
+    RES[1] = 0;
   } else if (fmt === 32) {
-    RLO = (sign << 31) | 0x7f7fffff;
-    RHI = 0;
+    RES[0] = (sign << 31) | 0x7f7fffff;
+    RES[1] = 0;
   } else {
-    RLO = -1;
-    RHI = (sign << 31) | 0x7fefffff;
+    RES[0] = -1;
+    RES[1] = (sign << 31) | 0x7fefffff;
   }
 }
 
 /** FPDefaultNaN. */
 export function defaultNaN(fmt: number): void {
-  RHI = 0;
-  if (fmt === 16) RLO = 0x7e00;
-  else if (fmt === 32) RLO = 0x7fc00000;
+  RES[1] = 0;
+  if (fmt === 16) RES[0] = 0x7e00;
+  else if (fmt === 32) RES[0] = 0x7fc00000;
   else {
-    RLO = 0;
-    RHI = 0x7ff80000;
+    RES[0] = 0;
+    RES[1] = 0x7ff80000;
   }
 }
 
 /** The pending result as a double (for callers that continue with it; non-NaN). */
 export function resultValue(fmt: number): number {
-  return fmt === 16 ? halfOf(RLO) : fmt === 32 ? singleOf(RLO) : doubleOf(RLO, RHI);
+  return fmt === 16 ? halfOf(RES[0]) : fmt === 32 ? singleOf(RES[0]) : doubleOf(RES[0], RES[1]);
 }
 
 // ---- unpacking (FPUnpack)
-/** Value of the last unpacked operand (signed; ±0 for zeros, ±Infinity for infinities). */
-export let UV = 0;
+/** [0]: value of the last unpacked operand (signed; ±0 for zeros, ±Infinity for infinities). */
+export const UVAL = new Float64Array(1);
 /** Sign bit of the last unpacked operand. */
 export let US = 0;
 
 /**
  * FPUnpack of the element at byte offset `off`: returns its type (T_*) and
- * leaves value and sign in UV/US. A denormal is flushed to zero when FZ
+ * leaves value and sign in UVAL[0]/US. A denormal is flushed to zero when FZ
  * (single/double, raising IDC) or FZ16 (half, no exception) is set.
  */
 export function unpack(cpu: A64Cpu, fmt: number, off: number): number {
@@ -201,17 +204,17 @@ export function unpackBits16(cpu: A64Cpu, b: number, fz: boolean): number {
   US = s;
   if (e === 31) {
     if (f === 0) {
-      UV = s ? -Infinity : Infinity;
+      UVAL[0] = s ? -Infinity : Infinity;
       return T_INF;
     }
-    UV = NaN;
+    UVAL[0] = NaN;
     return f & 0x200 ? T_QNAN : T_SNAN;
   }
   if (e === 0 && (f === 0 || fz)) {
-    UV = s ? -0 : 0;
+    UVAL[0] = s ? -0 : 0;
     return T_ZERO;
   }
-  UV = halfOf(b);
+  UVAL[0] = halfOf(b);
   return T_FINITE;
 }
 
@@ -222,24 +225,24 @@ export function unpackBits32(cpu: A64Cpu, b: number): number {
   US = s;
   if (e === 0xff) {
     if ((b & 0x7fffff) === 0) {
-      UV = s ? -Infinity : Infinity;
+      UVAL[0] = s ? -Infinity : Infinity;
       return T_INF;
     }
-    UV = NaN;
+    UVAL[0] = NaN;
     return b & 0x400000 ? T_QNAN : T_SNAN;
   }
   if (e === 0) {
     if ((b & 0x7fffff) === 0) {
-      UV = s ? -0 : 0;
+      UVAL[0] = s ? -0 : 0;
       return T_ZERO;
     }
     if (cpu.fpcr & FPCR_FZ) {
       cpu.fpsr |= IDC;
-      UV = s ? -0 : 0;
+      UVAL[0] = s ? -0 : 0;
       return T_ZERO;
     }
   }
-  UV = singleOf(b);
+  UVAL[0] = singleOf(b);
   return T_FINITE;
 }
 
@@ -250,24 +253,24 @@ export function unpackBits64(cpu: A64Cpu, lo: number, hi: number): number {
   US = s;
   if (e === 0x7ff) {
     if ((hi & 0xfffff) === 0 && lo === 0) {
-      UV = s ? -Infinity : Infinity;
+      UVAL[0] = s ? -Infinity : Infinity;
       return T_INF;
     }
-    UV = NaN;
+    UVAL[0] = NaN;
     return hi & 0x80000 ? T_QNAN : T_SNAN;
   }
   if (e === 0) {
     if ((hi & 0xfffff) === 0 && lo === 0) {
-      UV = s ? -0 : 0;
+      UVAL[0] = s ? -0 : 0;
       return T_ZERO;
     }
     if (cpu.fpcr & FPCR_FZ) {
       cpu.fpsr |= IDC;
-      UV = s ? -0 : 0;
+      UVAL[0] = s ? -0 : 0;
       return T_ZERO;
     }
   }
-  UV = doubleOf(lo, hi);
+  UVAL[0] = doubleOf(lo, hi);
   return T_FINITE;
 }
 
@@ -282,14 +285,14 @@ export function processNaN(cpu: A64Cpu, fmt: number, off: number, type: number, 
   if (type === T_SNAN) cpu.fpsr |= IOC;
   if (cpu.fpcr & FPCR_DN) return defaultNaN(fmt);
   if (fmt === 16) {
-    RLO = (cpu.v16[off >> 1] | 0x200) ^ (neg << 15);
-    RHI = 0;
+    RES[0] = (cpu.v16[off >> 1] | 0x200) ^ (neg << 15);
+    RES[1] = 0;
   } else if (fmt === 32) {
-    RLO = (cpu.vi32[off >> 2] | 0x400000) ^ (neg << 31);
-    RHI = 0;
+    RES[0] = (cpu.vi32[off >> 2] | 0x400000) ^ (neg << 31);
+    RES[1] = 0;
   } else {
-    RLO = cpu.vi32[off >> 2];
-    RHI = (cpu.vi32[(off >> 2) + 1] | 0x80000) ^ (neg << 31);
+    RES[0] = cpu.vi32[off >> 2];
+    RES[1] = (cpu.vi32[(off >> 2) + 1] | 0x80000) ^ (neg << 31);
   }
 }
 
@@ -341,11 +344,43 @@ export function setAhpRounding(on: boolean): void {
  * FPRound of the real value (x + ε)·2^scale, where x is a nonzero double
  * (±Infinity meaning "certainly beyond the largest finite value") and ε an
  * infinitesimal whose sign is `ss` (-1, 0, +1, on the real line). Leaves the
- * result bits in RLO/RHI and ORs UFC/OFC/IXC (IOC/IXC for AHP overflow) into
+ * result bits in RES[0]/RES[1] and ORs UFC/OFC/IXC (IOC/IXC for AHP overflow) into
  * cpu.fpsr. `fz`: flush tiny results to zero (FZ/FZ16, UFC, no IXC).
  * rmode: RN, RP, RM or RZ.
  */
 export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: number, rmode: number, fz: boolean): void {
+  // Small enough to be inlined into callers: the double travels through a
+  // typed array, so the (not inlined) rounder is called without boxing it.
+  XARG[0] = x;
+  roundCore(cpu, fmt, ss, scale, rmode, fz);
+}
+const XARG = new Float64Array(1);
+
+function roundCore(cpu: A64Cpu, fmt: number, ss: number, scale: number, rmode: number, fz: boolean): void {
+  let x = XARG[0];
+  // Fast paths (no tininess, no overflow possible): a double result that is
+  // already on its grid, and an exact single result rounded to nearest.
+  if (scale === 0) {
+    const ax = x < 0 ? -x : x;
+    if (fmt === 64) {
+      if (ax > 2.2250738585072014e-308 && ax < Infinity && (ss === 0 || rmode === RN)) {
+        F64[0] = x;
+        RES[0] = U64[0];
+        RES[1] = U64[1];
+        if (ss !== 0) cpu.fpsr |= IXC;
+        return;
+      }
+    } else if (fmt === 32 && ss === 0 && rmode === RN && ax >= 1.1754943508222875e-38) {
+      const f = Math.fround(x);
+      if (f !== Infinity && f !== -Infinity) {
+        F32[0] = f;
+        RES[0] = U32[0];
+        RES[1] = 0;
+        if (f !== x) cpu.fpsr |= IXC;
+        return;
+      }
+    }
+  }
   let sign = 0;
   if (x < 0) {
     sign = 1;
@@ -377,7 +412,10 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
     cpu.fpsr |= UFC;
     return zero(fmt === FMT_BF16 ? 16 : fmt, sign);
   }
-  if (!tiny && E > emax) return overflow(cpu, fmt, sign, rmode, true);
+  // Beyond the largest binade before rounding. (x = 2^(emax+1) with a
+  // negative error is just below it: the encoding arithmetic below steps
+  // back to the largest finite value, which directed modes may keep.)
+  if (!tiny && E > emax && !(E === emax + 1 && m === 1 && ss < 0)) return overflow(cpu, fmt, sign, rmode, true);
   // scaled = exact / ulp; split into integer part im and fraction frac.
   const sh = tiny ? F - (emin - E) : F;
   let im: number;
@@ -438,22 +476,22 @@ export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: 
   }
   if (fmt === 64) {
     if (eh >= 0x7ff00000) return overflow(cpu, fmt, sign, rmode);
-    RLO = el | 0;
-    RHI = (eh | (sign << 31)) | 0;
+    RES[0] = el | 0;
+    RES[1] = (eh | (sign << 31)) | 0;
   } else if (fmt === 32) {
     if (el >= 0x7f800000) return overflow(cpu, fmt, sign, rmode);
-    RLO = (el | (sign << 31)) | 0;
-    RHI = 0;
+    RES[0] = (el | (sign << 31)) | 0;
+    RES[1] = 0;
   } else if (fmt === FMT_BF16) {
     if (el >= 0x7f80) return overflow(cpu, fmt, sign, rmode);
-    RLO = el | (sign << 15);
-    RHI = 0;
+    RES[0] = el | (sign << 15);
+    RES[1] = 0;
   } else {
     if (ahpOut) {
       if (el >= 0x8000) return overflow(cpu, fmt, sign, rmode, false);
     } else if (el >= 0x7c00) return overflow(cpu, fmt, sign, rmode);
-    RLO = el | (sign << 15);
-    RHI = 0;
+    RES[0] = el | (sign << 15);
+    RES[1] = 0;
   }
   if (inexact) cpu.fpsr |= IXC;
 }
@@ -466,15 +504,15 @@ function overflow(cpu: A64Cpu, fmt: number, sign: number, rmode: number, beforeR
     // rounding, and raises Inexact only when rounding carries it out of
     // range. We follow QEMU.
     cpu.fpsr |= beforeRounding ? IOC : IXC;
-    RLO = (sign << 15) | 0x7fff;
-    RHI = 0;
+    RES[0] = (sign << 15) | 0x7fff;
+    RES[1] = 0;
     return;
   }
   cpu.fpsr |= OFC | IXC;
   const toInf = rmode === RN || (rmode === RP && sign === 0) || (rmode === RM && sign === 1);
   if (fmt === FMT_BF16) {
-    RLO = (sign << 15) | (toInf ? 0x7f80 : 0x7f7f);
-    RHI = 0;
+    RES[0] = (sign << 15) | (toInf ? 0x7f80 : 0x7f7f);
+    RES[1] = 0;
   } else if (toInf) infinity(fmt, sign);
   else maxNormal(fmt, sign);
 }

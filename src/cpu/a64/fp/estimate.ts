@@ -58,7 +58,8 @@ for (let i = 128; i < 512; i++) RSQRT[i] = recipSqrtEstimate(i);
 
 /** Raw exponent field and the top 8 fraction bits (fraction left-aligned as in the pseudocode). */
 let rawExp = 0;
-let rawFrac = 0; // fraction bits 51..0 of the pseudocode's 52-bit fraction, top 20 bits in rawFracHi
+/** The pseudocode's 52-bit left-aligned fraction: bits 51..32 in rawFrac, 31..0 in rawFracLo. */
+let rawFrac = 0;
 let rawFracLo = 0;
 function raw(cpu: A64Cpu, fmt: number, n: number): void {
   if (fmt === 16) {
@@ -91,13 +92,11 @@ function pack(fmt: number, sign: number, exp: number, fracTop20: number): void {
   else setResult(0, (sign << 31) | (exp << 20) | fracTop20);
 }
 
-const FRAC_BITS = (fmt: number): number => (fmt === 16 ? 10 : fmt === 32 ? 23 : 52);
 const BIAS = (fmt: number): number => (fmt === 16 ? 15 : fmt === 32 ? 127 : 1023);
 
 function recpe(cpu: A64Cpu, fmt: number, d: number, n: number): void {
   const t = unpack(cpu, fmt, n);
   const sign = US;
-  const F = FRAC_BITS(fmt);
   const bias = BIAS(fmt);
   const fz = (cpu.fpcr & (fmt === 16 ? FPCR_FZ16 : FPCR_FZ)) !== 0;
   raw(cpu, fmt, n);
@@ -135,7 +134,6 @@ function recpe(cpu: A64Cpu, fmt: number, d: number, n: number): void {
     }
     pack(fmt, sign, resExp, frac);
   }
-  void F;
   put(cpu, fmt, d);
 }
 

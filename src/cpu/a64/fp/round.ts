@@ -3,7 +3,7 @@
  * FPRoundIntN): FRINTN/P/M/Z/A/X/I and FRINT32Z/32X/64Z/64X.
  */
 import type { A64Cpu } from '../cpu.js';
-import { IOC, IXC, RA, RM, RN, RP, T_INF, T_QNAN, T_ZERO, UV, US, infinity, processNaN, put, roundTo, unpack, zero } from './core.js';
+import { IOC, IXC, RA, RM, RN, RP, T_INF, T_QNAN, T_ZERO, UVAL, US, infinity, processNaN, put, roundTo, unpack, zero } from './core.js';
 
 const TWO52 = 4503599627370496;
 
@@ -38,7 +38,7 @@ function frint(cpu: A64Cpu, fmt: number, d: number, n: number, rmode: number, ex
   else if (t === T_INF) infinity(fmt, US);
   else if (t === T_ZERO) zero(fmt, US);
   else {
-    const v = UV;
+    const v = UVAL[0];
     const s = US;
     const r = roundIntegral(v, rmode);
     if (r === 0) zero(fmt, s);
@@ -65,7 +65,7 @@ function frintN(cpu: A64Cpu, fmt: number, d: number, n: number, rmode: number, i
     roundTo(cpu, fmt, -lim, 0, 0, RN, false);
   } else if (t === T_ZERO) zero(fmt, US);
   else {
-    const v = UV;
+    const v = UVAL[0];
     const s = US;
     const r = roundIntegral(v, rmode);
     if (r >= lim || r < -lim) {

@@ -1,0 +1,337 @@
+/**
+ * FP library functions used only by the vector instructions (fp-vector
+ * area), checked directly on the register file: FCMEQ/FCMGE/FCMGT/FACGE/
+ * FACGT (incl. the compare-with-zero form, m < 0) and URECPE/URSQRTE.
+ * Expected values were pinned from qemu-aarch64 7.2 running the scalar SIMD
+ * forms (fcmeq s0, s1, s2 …) and urecpe/ursqrte v0.2s.
+ *
+ * COMPARES rows: `function fpcr a b|zero => result(0/1) fpsr` (hex).
+ * UNSIGNED_ESTIMATES rows: `value urecpe ursqrte` (hex).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as L from '../../../src/cpu/a64/fp/index.js';
+import { cpuWith } from '../../helpers/a64.js';
+
+const COMPARES = `
+fcmeq32 0 0 0 1 0
+fcmeq32 0 0 7fc00000 0 0
+fcmeq32 0 80000000 3f800000 0 0
+fcmeq32 0 80000000 1 0 0
+fcmeq32 0 3f800000 7f800000 0 0
+fcmeq32 0 bf800000 0 0 0
+fcmeq32 0 bf800000 7fc00000 0 0
+fcmeq32 0 7f800000 3f800000 0 0
+fcmeq32 0 7f800000 1 0 0
+fcmeq32 0 ff800000 7f800000 0 0
+fcmeq32 0 7fc00000 0 0 0
+fcmeq32 0 7fc00000 7fc00000 0 0
+fcmeq32 0 7f800001 3f800000 0 1
+fcmeq32 0 7f800001 1 0 1
+fcmeq32 0 1 7f800000 0 0
+fcmeq32 0 80000001 0 0 0
+fcmeq32 0 80000001 7fc00000 0 0
+fcmge32 0 0 3f800000 0 0
+fcmge32 0 0 1 0 0
+fcmge32 0 80000000 7f800000 0 0
+fcmge32 0 3f800000 0 1 0
+fcmge32 0 3f800000 7fc00000 0 1
+fcmge32 0 bf800000 3f800000 0 0
+fcmge32 0 bf800000 1 0 0
+fcmge32 0 7f800000 7f800000 1 0
+fcmge32 0 ff800000 0 0 0
+fcmge32 0 ff800000 7fc00000 0 1
+fcmge32 0 7fc00000 3f800000 0 1
+fcmge32 0 7fc00000 1 0 1
+fcmge32 0 7f800001 7f800000 0 1
+fcmge32 0 1 0 1 0
+fcmge32 0 1 7fc00000 0 1
+fcmge32 0 80000001 3f800000 0 0
+fcmge32 0 80000001 1 0 0
+fcmgt32 0 0 7f800000 0 0
+fcmgt32 0 80000000 0 0 0
+fcmgt32 0 80000000 7fc00000 0 1
+fcmgt32 0 3f800000 3f800000 0 0
+fcmgt32 0 3f800000 1 1 0
+fcmgt32 0 bf800000 7f800000 0 0
+fcmgt32 0 7f800000 0 1 0
+fcmgt32 0 7f800000 7fc00000 0 1
+fcmgt32 0 ff800000 3f800000 0 0
+fcmgt32 0 ff800000 1 0 0
+fcmgt32 0 7fc00000 7f800000 0 1
+fcmgt32 0 7f800001 0 0 1
+fcmgt32 0 7f800001 7fc00000 0 1
+fcmgt32 0 1 3f800000 0 0
+fcmgt32 0 1 1 0 0
+fcmgt32 0 80000001 7f800000 0 0
+facge32 0 0 0 1 0
+facge32 0 0 7fc00000 0 1
+facge32 0 80000000 3f800000 0 0
+facge32 0 80000000 1 0 0
+facge32 0 3f800000 7f800000 0 0
+facge32 0 bf800000 0 1 0
+facge32 0 bf800000 7fc00000 0 1
+facge32 0 7f800000 3f800000 1 0
+facge32 0 7f800000 1 1 0
+facge32 0 ff800000 7f800000 1 0
+facge32 0 7fc00000 0 0 1
+facge32 0 7fc00000 7fc00000 0 1
+facge32 0 7f800001 3f800000 0 1
+facge32 0 7f800001 1 0 1
+facge32 0 1 7f800000 0 0
+facge32 0 80000001 0 1 0
+facge32 0 80000001 7fc00000 0 1
+facgt32 0 0 3f800000 0 0
+facgt32 0 0 1 0 0
+facgt32 0 80000000 7f800000 0 0
+facgt32 0 3f800000 0 1 0
+facgt32 0 3f800000 7fc00000 0 1
+facgt32 0 bf800000 3f800000 0 0
+facgt32 0 bf800000 1 1 0
+facgt32 0 7f800000 7f800000 0 0
+facgt32 0 ff800000 0 1 0
+facgt32 0 ff800000 7fc00000 0 1
+facgt32 0 7fc00000 3f800000 0 1
+facgt32 0 7fc00000 1 0 1
+facgt32 0 7f800001 7f800000 0 1
+facgt32 0 1 0 1 0
+facgt32 0 1 7fc00000 0 1
+facgt32 0 80000001 3f800000 0 0
+facgt32 0 80000001 1 0 0
+fcmeq64 0 0 7ff0000000000000 0 0
+fcmeq64 0 8000000000000000 8000000000000000 1 0
+fcmeq64 0 8000000000000000 1 0 0
+fcmeq64 0 3ff0000000000000 7ff0000000000000 0 0
+fcmeq64 0 bff0000000000000 8000000000000000 0 0
+fcmeq64 0 bff0000000000000 1 0 0
+fcmeq64 0 7ff0000000000000 7ff0000000000000 1 0
+fcmeq64 0 7ff8000000000000 8000000000000000 0 0
+fcmeq64 0 7ff8000000000000 1 0 0
+fcmeq64 0 7ff0000000000001 7ff0000000000000 0 1
+fcmeq64 0 1 8000000000000000 0 0
+fcmeq64 0 1 1 1 0
+fcmeq64 0 8000000000000001 7ff0000000000000 0 0
+fcmge64 0 0 8000000000000000 1 0
+fcmge64 0 0 1 0 0
+fcmge64 0 8000000000000000 7ff0000000000000 0 0
+fcmge64 0 3ff0000000000000 8000000000000000 1 0
+fcmge64 0 3ff0000000000000 1 1 0
+fcmge64 0 bff0000000000000 7ff0000000000000 0 0
+fcmge64 0 7ff0000000000000 8000000000000000 1 0
+fcmge64 0 7ff0000000000000 1 1 0
+fcmge64 0 7ff8000000000000 7ff0000000000000 0 1
+fcmge64 0 7ff0000000000001 8000000000000000 0 1
+fcmge64 0 7ff0000000000001 1 0 1
+fcmge64 0 1 7ff0000000000000 0 0
+fcmge64 0 8000000000000001 8000000000000000 0 0
+fcmge64 0 8000000000000001 1 0 0
+fcmgt64 0 0 7ff0000000000000 0 0
+fcmgt64 0 8000000000000000 8000000000000000 0 0
+fcmgt64 0 8000000000000000 1 0 0
+fcmgt64 0 3ff0000000000000 7ff0000000000000 0 0
+fcmgt64 0 bff0000000000000 8000000000000000 0 0
+fcmgt64 0 bff0000000000000 1 0 0
+fcmgt64 0 7ff0000000000000 7ff0000000000000 0 0
+fcmgt64 0 7ff8000000000000 8000000000000000 0 1
+fcmgt64 0 7ff8000000000000 1 0 1
+fcmgt64 0 7ff0000000000001 7ff0000000000000 0 1
+fcmgt64 0 1 8000000000000000 1 0
+fcmgt64 0 1 1 0 0
+fcmgt64 0 8000000000000001 7ff0000000000000 0 0
+facge64 0 0 8000000000000000 1 0
+facge64 0 0 1 0 0
+facge64 0 8000000000000000 7ff0000000000000 0 0
+facge64 0 3ff0000000000000 8000000000000000 1 0
+facge64 0 3ff0000000000000 1 1 0
+facge64 0 bff0000000000000 7ff0000000000000 0 0
+facge64 0 7ff0000000000000 8000000000000000 1 0
+facge64 0 7ff0000000000000 1 1 0
+facge64 0 7ff8000000000000 7ff0000000000000 0 1
+facge64 0 7ff0000000000001 8000000000000000 0 1
+facge64 0 7ff0000000000001 1 0 1
+facge64 0 1 7ff0000000000000 0 0
+facge64 0 8000000000000001 8000000000000000 1 0
+facge64 0 8000000000000001 1 1 0
+facgt64 0 0 7ff0000000000000 0 0
+facgt64 0 8000000000000000 8000000000000000 0 0
+facgt64 0 8000000000000000 1 0 0
+facgt64 0 3ff0000000000000 7ff0000000000000 0 0
+facgt64 0 bff0000000000000 8000000000000000 1 0
+facgt64 0 bff0000000000000 1 1 0
+facgt64 0 7ff0000000000000 7ff0000000000000 0 0
+facgt64 0 7ff8000000000000 8000000000000000 0 1
+facgt64 0 7ff8000000000000 1 0 1
+facgt64 0 7ff0000000000001 7ff0000000000000 0 1
+facgt64 0 1 8000000000000000 1 0
+facgt64 0 1 1 0 0
+facgt64 0 8000000000000001 7ff0000000000000 0 0
+fcmeq16 0 0 8000 1 0
+fcmeq16 0 0 1 0 0
+fcmeq16 0 8000 7c00 0 0
+fcmeq16 0 3c00 8000 0 0
+fcmeq16 0 3c00 1 0 0
+fcmeq16 0 bc00 7c00 0 0
+fcmeq16 0 7c00 8000 0 0
+fcmeq16 0 7c00 1 0 0
+fcmeq16 0 7e00 7c00 0 0
+fcmeq16 0 7c01 8000 0 1
+fcmeq16 0 7c01 1 0 1
+fcmeq16 0 1 7c00 0 0
+fcmeq16 0 8001 8000 0 0
+fcmeq16 0 8001 1 0 0
+fcmge16 0 0 7c00 0 0
+fcmge16 0 8000 8000 1 0
+fcmge16 0 8000 1 0 0
+fcmge16 0 3c00 7c00 0 0
+fcmge16 0 bc00 8000 0 0
+fcmge16 0 bc00 1 0 0
+fcmge16 0 7c00 7c00 1 0
+fcmge16 0 7e00 8000 0 1
+fcmge16 0 7e00 1 0 1
+fcmge16 0 7c01 7c00 0 1
+fcmge16 0 1 8000 1 0
+fcmge16 0 1 1 1 0
+fcmge16 0 8001 7c00 0 0
+fcmgt16 0 0 8000 0 0
+fcmgt16 0 0 1 0 0
+fcmgt16 0 8000 7c00 0 0
+fcmgt16 0 3c00 8000 1 0
+fcmgt16 0 3c00 1 1 0
+fcmgt16 0 bc00 7c00 0 0
+fcmgt16 0 7c00 8000 1 0
+fcmgt16 0 7c00 1 1 0
+fcmgt16 0 7e00 7c00 0 1
+fcmgt16 0 7c01 8000 0 1
+fcmgt16 0 7c01 1 0 1
+fcmgt16 0 1 7c00 0 0
+fcmgt16 0 8001 8000 0 0
+fcmgt16 0 8001 1 0 0
+facge16 0 0 7c00 0 0
+facge16 0 8000 8000 1 0
+facge16 0 8000 1 0 0
+facge16 0 3c00 7c00 0 0
+facge16 0 bc00 8000 1 0
+facge16 0 bc00 1 1 0
+facge16 0 7c00 7c00 1 0
+facge16 0 7e00 8000 0 1
+facge16 0 7e00 1 0 1
+facge16 0 7c01 7c00 0 1
+facge16 0 1 8000 1 0
+facge16 0 1 1 1 0
+facge16 0 8001 7c00 0 0
+facgt16 0 0 8000 0 0
+facgt16 0 0 1 0 0
+facgt16 0 8000 7c00 0 0
+facgt16 0 3c00 8000 1 0
+facgt16 0 3c00 1 1 0
+facgt16 0 bc00 7c00 0 0
+facgt16 0 7c00 8000 1 0
+facgt16 0 7c00 1 1 0
+facgt16 0 7e00 7c00 0 1
+facgt16 0 7c01 8000 0 1
+facgt16 0 7c01 1 0 1
+facgt16 0 1 7c00 0 0
+facgt16 0 8001 8000 1 0
+facgt16 0 8001 1 0 0
+fcmeq32 0 0 zero 1 0
+fcmeq32 1080000 0 zero 1 0
+fcmeq32 0 80000000 zero 1 0
+fcmeq32 1080000 80000000 zero 1 0
+fcmeq32 0 3f800000 zero 0 0
+fcmeq32 1080000 3f800000 zero 0 0
+fcmeq32 0 bf800000 zero 0 0
+fcmeq32 1080000 bf800000 zero 0 0
+fcmeq32 0 7f800000 zero 0 0
+fcmeq32 1080000 7f800000 zero 0 0
+fcmeq32 0 ff800000 zero 0 0
+fcmeq32 1080000 ff800000 zero 0 0
+fcmeq32 0 7fc00000 zero 0 0
+fcmeq32 1080000 7fc00000 zero 0 0
+fcmeq32 0 7f800001 zero 0 1
+fcmeq32 1080000 7f800001 zero 0 1
+fcmeq32 0 1 zero 0 0
+fcmeq32 1080000 1 zero 1 80
+fcmeq32 0 80000001 zero 0 0
+fcmeq32 1080000 80000001 zero 1 80
+fcmge64 0 0 zero 1 0
+fcmge64 1080000 0 zero 1 0
+fcmge64 0 8000000000000000 zero 1 0
+fcmge64 1080000 8000000000000000 zero 1 0
+fcmge64 0 3ff0000000000000 zero 1 0
+fcmge64 1080000 3ff0000000000000 zero 1 0
+fcmge64 0 bff0000000000000 zero 0 0
+fcmge64 1080000 bff0000000000000 zero 0 0
+fcmge64 0 7ff0000000000000 zero 1 0
+fcmge64 1080000 7ff0000000000000 zero 1 0
+fcmge64 0 7ff8000000000000 zero 0 1
+fcmge64 1080000 7ff8000000000000 zero 0 1
+fcmge64 0 7ff0000000000001 zero 0 1
+fcmge64 1080000 7ff0000000000001 zero 0 1
+fcmge64 0 1 zero 1 0
+fcmge64 1080000 1 zero 1 80
+fcmge64 0 8000000000000001 zero 0 0
+fcmge64 1080000 8000000000000001 zero 1 80
+fcmgt16 0 0 zero 0 0
+fcmgt16 1080000 0 zero 0 0
+fcmgt16 0 8000 zero 0 0
+fcmgt16 1080000 8000 zero 0 0
+fcmgt16 0 3c00 zero 1 0
+fcmgt16 1080000 3c00 zero 1 0
+fcmgt16 0 bc00 zero 0 0
+fcmgt16 1080000 bc00 zero 0 0
+fcmgt16 0 7c00 zero 1 0
+fcmgt16 1080000 7c00 zero 1 0
+fcmgt16 0 7e00 zero 0 1
+fcmgt16 1080000 7e00 zero 0 1
+fcmgt16 0 7c01 zero 0 1
+fcmgt16 1080000 7c01 zero 0 1
+fcmgt16 0 1 zero 1 0
+fcmgt16 1080000 1 zero 0 0
+fcmgt16 0 8001 zero 0 0
+fcmgt16 1080000 8001 zero 0 0
+`;
+
+const UNSIGNED_ESTIMATES = `
+0 ffffffff ffffffff
+7fffffff ffffffff b5000000
+80000000 ff800000 b4800000
+80800000 fe800000 b4800000
+c0000000 aa800000 93800000
+ffffffff 80000000 80000000
+40000000 ffffffff ff800000
+3fffffff ffffffff ffffffff
+20000000 ffffffff ffffffff
+a5a5a5a5 c5800000 9f000000
+5a5a5a5a ffffffff d7800000
+12345678 ffffffff ffffffff
+87654321 f2800000 b0000000
+fff00000 80000000 80000000
+60000000 ffffffff d1000000
+e0000000 92000000 88800000
+`;
+
+type CmpFn = (cpu: unknown, n: number, m: number) => number;
+
+test('FP compares for the vector forms: NaNs unordered, IOC for any NaN in GE/GT/AC*, only for sNaN in EQ', () => {
+  const { cpu } = cpuWith([]);
+  const v64 = new BigUint64Array(cpu.vbuf);
+  const bad: string[] = [];
+  for (const line of COMPARES.trim().split('\n')) {
+    const [fn, fpcr, a, b, r, fpsr] = line.split(' ');
+    v64[2] = BigInt('0x' + a);
+    v64[4] = b === 'zero' ? 0n : BigInt('0x' + b);
+    cpu.fpcr = parseInt(fpcr, 16);
+    cpu.fpsr = 0;
+    const got = (L as unknown as Record<string, CmpFn>)[fn](cpu, 16, b === 'zero' ? -1 : 32);
+    if (`${got} ${cpu.fpsr.toString(16)}` !== `${r} ${fpsr}`) bad.push(`${line}: got ${got} ${cpu.fpsr.toString(16)}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('URECPE and URSQRTE follow RecipEstimate / RecipSqrtEstimate', () => {
+  for (const line of UNSIGNED_ESTIMATES.trim().split('\n')) {
+    const [v, r1, r2] = line.split(' ').map((h) => parseInt(h, 16));
+    assert.equal(L.urecpe32(v) >>> 0, r1, `urecpe ${v.toString(16)}`);
+    assert.equal(L.ursqrte32(v) >>> 0, r2, `ursqrte ${v.toString(16)}`);
+  }
+});
