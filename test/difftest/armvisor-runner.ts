@@ -6,6 +6,7 @@
  * every register and the changed data-block words.
  */
 import { A64Cpu, StopReason } from '../../src/cpu/a64/cpu.js';
+import { extraPstateOf } from '../../src/cpu/a64/int/system.js';
 import { FaultKind } from '../../src/memory/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE, UserAddressSpace } from '../../src/memory/user-address-space.js';
 import {
@@ -22,7 +23,7 @@ export const STOP_OTHER = 1004;
 
 export const PSEUDO_NAMES: { [n: number]: string } = {
   [STOP_SVC]: 'SVC (armvisor stopped for a supervisor call)',
-  [STOP_BUDGET]: 'instruction budget exhausted (loop?)',
+  [STOP_BUDGET]: 'instruction budget exhausted (the sequence loops)',
   [STOP_EXCEPTION]: 'armvisor threw an exception',
   [STOP_OTHER]: 'armvisor stopped for another reason',
 };
@@ -78,6 +79,9 @@ export class ArmvisorRunner {
     cpu.tpidrLo = Number(s.tpidr & 0xffffffffn) | 0;
     cpu.tpidrHi = Number(s.tpidr >> 32n) | 0;
     cpu.exclValid = 0;
+    // PSTATE.DIT/SSBS start clear, as the harness sets them (TCO has no state here).
+    extraPstateOf(cpu).dit = 0;
+    extraPstateOf(cpu).ssbs = 0;
     cpu.fault.addrLo = 0;
     cpu.fault.addrHi = 0;
     cpu.pc = BigInt(CODE_ADDR);

@@ -29,6 +29,8 @@ export const SIGTRAP = 5;
 export const SIGBUS = 7;
 export const SIGFPE = 8;
 export const SIGSEGV = 11;
+/** The harness's per-case CPU-time limit expired (the sequence loops). */
+export const SIGVTALRM = 26;
 
 export const SIGNAL_NAMES: { [n: number]: string } = {
   [SIGILL]: 'SIGILL',
@@ -36,6 +38,7 @@ export const SIGNAL_NAMES: { [n: number]: string } = {
   [SIGBUS]: 'SIGBUS',
   [SIGFPE]: 'SIGFPE',
   [SIGSEGV]: 'SIGSEGV',
+  [SIGVTALRM]: 'SIGVTALRM (time limit: the sequence loops)',
 };
 
 /** Architectural state at the start or end of a case. 64-bit values are unsigned bigints. */

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { a64Decoder } from '../../src/arch/a64/table.js';
-import { ArmvisorRunner } from './armvisor-runner.js';
-import { CODE_ADDR, DATA_ADDR, SIGILL, SIGSEGV, SIGTRAP, type TestCase } from './case-format.js';
+import { ArmvisorRunner, STOP_BUDGET } from './armvisor-runner.js';
+import { CODE_ADDR, DATA_ADDR, SIGILL, SIGSEGV, SIGTRAP, SIGVTALRM, type TestCase } from './case-format.js';
 import { compareResults } from './compare.js';
 import { fillDataBlock } from './data-block.js';
 import { classes, generateCase, randomState } from './generator.js';
@@ -68,6 +68,16 @@ test('faults and undefined instructions are reported as SIGSEGV with si_addr and
   assert.equal(a.pc, BigInt(CODE_ADDR));
   assert.equal(b.signo, SIGILL);
   assert.equal(b.pc, BigInt(CODE_ADDR + 4));
+});
+
+test('a sequence that loops ends on the time limit in qemu and the budget in armvisor, and compares equal', { skip }, async () => {
+  const c = emptyCase(12, [0xd63f00a0, 0xd65f03c0]); // blr x5 ; ret (to itself, x30 = its own address)
+  c.state.x[5] = BigInt(CODE_ADDR + 4);
+  const [expected] = await runOnQemu([c], { jobs: 1 });
+  const got = new ArmvisorRunner().run(c);
+  assert.equal(expected.signo, SIGVTALRM);
+  assert.equal(got.signo, STOP_BUDGET);
+  assert.deepEqual(compareResults(expected, got, c), []);
 });
 
 test('the comparator reports a perturbed register, flag, V register and memory word', { skip }, async () => {

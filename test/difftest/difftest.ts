@@ -11,6 +11,7 @@ import type { CaseResult, TestCase } from './case-format.js';
 import { ArmvisorRunner, type ArmvisorResult } from './armvisor-runner.js';
 import { compareResults, formatMismatch, type Difference } from './compare.js';
 import { classes, generateCase, type ClassInfo } from './generator.js';
+import { knownFailureFor, type KnownFailure } from './known-failures.js';
 import { Prng } from './prng.js';
 import { runOnQemu } from './qemu-runner.js';
 
@@ -37,6 +38,8 @@ export interface Mismatch {
   diffs: Difference[];
   notes: string[];
   text: string;
+  /** The entry of known-failures.ts that covers it, if any. */
+  known?: KnownFailure;
 }
 
 export interface ClassStats {
@@ -162,8 +165,10 @@ export async function runDifftest(opts: DifftestOptions, log: (line: string) => 
     }
     summary.failed++;
     stats.failed++;
-    const text = formatMismatch(c, diffs, { seed: opts.seed, index, reproduce: reproduceCommand(opts, c, index) }, got[i].notes);
-    summary.mismatches.push({ index, testCase: c, diffs, notes: got[i].notes, text });
+    const known = knownFailureFor({ entries: c.entries, insns: c.insns, features: c.features, diffs });
+    const notes = known ? [...got[i].notes, `known failure (test/difftest/known-failures.ts): ${known.reason}`] : got[i].notes;
+    const text = formatMismatch(c, diffs, { seed: opts.seed, index, reproduce: reproduceCommand(opts, c, index) }, notes);
+    summary.mismatches.push({ index, testCase: c, diffs, notes, text, known });
     log(text);
   }
   return summary;

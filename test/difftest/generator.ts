@@ -9,6 +9,7 @@ import type { A64Def } from '../../src/arch/a64/encoding.js';
 import { parsePattern, type FieldSpec, type ParsedPattern } from '../../src/arch/decodetree.js';
 import { semanticsFor } from '../../src/cpu/a64/semantics/index.js';
 import { CODE_ADDR, DATA_ADDR, DATA_SIZE, emptyState, type CpuState, type TestCase } from './case-format.js';
+import { armvisorUndefined } from './armvisor-probe.js';
 import { hooksFor, type Hook, type LowerFields } from './hooks.js';
 import { Prng } from './prng.js';
 
@@ -25,6 +26,29 @@ export interface GenEntry {
   parsed: ParsedPattern;
   hooks: Hook[];
   byName: Map<string, FieldSpec>;
+  /** No allocated word found in many tries (e.g. ERET, SYSL at EL0): picked rarely. Lazily computed. */
+  mostlyUndefined?: boolean;
+}
+
+/**
+ * Whether armvisor finds (almost) no allocated word for the entry: probed
+ * once with a PRNG seeded from the entry's name, so the answer does not
+ * depend on what was generated before (cases stay reproducible one by one).
+ */
+function mostlyUndefined(e: GenEntry): boolean {
+  if (e.mostlyUndefined === undefined) {
+    let seed = 0;
+    for (let i = 0; i < e.def.name.length; i++) seed = Math.imul(seed ^ e.def.name.charCodeAt(i), 0x01000193);
+    const rng = new Prng(seed);
+    let allocated = 0;
+    for (let t = 0; t < 48 && allocated === 0; t++) {
+      let w = (e.parsed.value | (rng.u32() & ~e.parsed.mask)) >>> 0;
+      for (const h of e.hooks) if (h.choose && rng.chance(h.choose.p)) w = ((w & ~h.choose.mask) | rng.pick(h.choose.values)) >>> 0;
+      if (a64Decoder().lookup(w) === e.def && !armvisorUndefined(w)) allocated++;
+    }
+    e.mostlyUndefined = allocated === 0;
+  }
+  return e.mostlyUndefined;
 }
 
 /** Every class of the table, in table order, with its generatable and missing entries. */
@@ -74,6 +98,8 @@ interface RegNeeds {
 }
 
 const MAX_TRIES = 64;
+/** Share of generated words armvisor considers UNDEFINED that are kept (to test those decisions). */
+const UNDEFINED_SHARE = 0.1;
 
 /**
  * One random instruction of entry `e` at position `i` of a sequence of `n`
@@ -81,8 +107,15 @@ const MAX_TRIES = 64;
  */
 export function randomInsn(rng: Prng, e: GenEntry, i: number, n: number, needs: RegNeeds): number | null {
   const dec = a64Decoder();
+  // Mostly allocated words (as armvisor sees it), so that sequences run on;
+  // a few UNDEFINED ones to check those decisions against qemu.
+  const allowUndefined = rng.chance(UNDEFINED_SHARE);
   for (let t = 0; t < MAX_TRIES; t++) {
     let w = (e.parsed.value | (rng.u32() & ~e.parsed.mask)) >>> 0;
+    for (const h of e.hooks) {
+      if (h.choose && rng.chance(h.choose.p)) w = ((w & ~h.choose.mask) | rng.pick(h.choose.values)) >>> 0;
+    }
+    for (const h of e.hooks) if (h.fixup) w = h.fixup(w, rng.u32() / 4294967296) >>> 0;
     const hooks = e.hooks.filter((h) => !h.word || h.word(w));
     for (const h of hooks) {
       for (const name of h.branch ?? []) {
@@ -100,6 +133,7 @@ export function randomInsn(rng: Prng, e: GenEntry, i: number, n: number, needs: 
       if (v !== undefined) w = ((w & ~h.uniform) | v) >>> 0;
     }
     if (dec.lookup(w) !== e.def) continue;
+    if (!allowUndefined && t < MAX_TRIES - 8 && armvisorUndefined(w)) continue;
     // Hooks are re-checked on the final word (word predicates may now differ).
     const final = e.hooks.filter((h) => !h.word || h.word(w));
     const f = lowerFields(e, w);
@@ -241,6 +275,7 @@ export function generateCase(rng: Prng, c: ClassInfo, opts: GenOptions, only?: G
     let e: GenEntry | null = null;
     for (let t = 0; t < 8 && w === null; t++) {
       e = rng.pick(pool);
+      if (pool.length > 1 && mostlyUndefined(e) && rng.chance(0.8)) e = rng.pick(pool);
       w = randomInsn(rng, e, i, n, needs);
     }
     if (w === null || e === null) return null;

@@ -34,7 +34,19 @@ export interface Hook {
   literal?: string[];
   /** Bits (a mask) that every instruction of one sequence shares, e.g. the access size. */
   uniform?: number;
+  /**
+   * Sparse encodings: with probability p, set the bits in `mask` to one of
+   * `values` (e.g. the few system registers EL0 may access), since random
+   * bits would almost never hit them.
+   */
+  choose?: { mask: number; values: readonly number[]; p: number };
+  /** A last adjustment of the word, given a random number in [0, 1). */
+  fixup?: (w: number, r: number) => number;
 }
+
+/** The op0..op2 bits (20:5) of MRS/MSR for a system register. */
+const sr = (op0: number, op1: number, crn: number, crm: number, op2: number): number =>
+  ((op0 - 2) << 19) | (op1 << 16) | (crn << 12) | (crm << 8) | (op2 << 5);
 
 const bits = (w: number, lo: number, len: number): number => (w >>> lo) & ((1 << len) - 1);
 
@@ -63,11 +75,12 @@ export const HOOKS: readonly Hook[] = [
       return (
         r.crn === 14 || // generic timer: counters and frequency differ run to run
         (r.op0 === 3 && r.op1 === 0 && r.crn === 0) || // ID registers (MIDR, ID_AA64*): host/model specific
+        (r.op0 === 3 && r.op1 === 3 && r.crn === 0 && r.crm === 0) || // CTR_EL0, DCZID_EL0: model specific
         (r.op0 === 3 && r.op1 === 3 && r.crn === 2 && r.crm === 4) || // RNDR, RNDRRS: random
         (r.op0 === 3 && r.op1 === 3 && r.crn === 9) // PMU counters
       );
     },
-    exclude: 'MRS/MSR of a counter, ID, random-number or PMU register (values legitimately differ)',
+    exclude: 'MRS/MSR of a counter, ID (incl. CTR_EL0, DCZID_EL0), random-number or PMU register (values legitimately differ)',
   },
   {
     // HINT space: PACIA1716/PACIB1716/AUTIA1716/AUTIB1716 (CRm=1, even op2), PACIAZ..AUTIBSP (CRm=3)
@@ -86,6 +99,10 @@ export const HOOKS: readonly Hook[] = [
   {
     word: (w) => (w & 0xff200400) >>> 0 === 0xf8200400, // LDRAA/LDRAB
     exclude: 'pointer authentication: qemu-user picks random keys per process',
+  },
+  {
+    word: (w) => (w & 0xffffffe0) >>> 0 === 0xd50b7420, // DC ZVA
+    exclude: 'DC ZVA zeroes a model-specific block (DCZID_EL0: qemu -cpu max 512 bytes, armvisor 64 bytes)',
   },
   {
     word: (w) => (w & 0xffe0fc00) >>> 0 === 0x9ac01000, // IRG
@@ -128,6 +145,59 @@ export const HOOKS: readonly Hook[] = [
     // may not succeed (CONSTRAINED UNPREDICTABLE): keep one size per sequence.
     cls: /exclusive/i,
     uniform: 0xc0000000,
+  },
+
+  // ---- sparse encodings
+  {
+    cls: /^System register move$/i,
+    choose: {
+      mask: 0x000fffe0,
+      p: 0.9,
+      values: [
+        sr(3, 3, 4, 2, 0), // NZCV
+        sr(3, 3, 4, 4, 0), // FPCR
+        sr(3, 3, 4, 4, 1), // FPSR
+        sr(3, 3, 13, 0, 2), // TPIDR_EL0
+        sr(3, 3, 13, 0, 3), // TPIDRRO_EL0
+        sr(3, 3, 0, 0, 1), // CTR_EL0
+        sr(3, 3, 0, 0, 7), // DCZID_EL0
+        sr(3, 3, 4, 2, 5), // DIT
+        sr(3, 3, 4, 2, 6), // SSBS
+        sr(3, 3, 4, 2, 7), // TCO
+        sr(3, 3, 4, 2, 1), // DAIF (UNDEFINED at EL0 without SCTLR_EL1.UMA)
+        sr(3, 0, 4, 2, 0), // SPSel (EL1 only)
+        sr(3, 0, 4, 2, 2), // CurrentEL (EL1 only)
+        sr(3, 0, 1, 0, 0), // SCTLR_EL1 (EL1 only)
+      ],
+    },
+  },
+  {
+    cls: /^System instructions$/i,
+    entry: /^SYS$/i,
+    choose: {
+      mask: 0x0007ffe0, // op1, CRn, CRm, op2
+      p: 0.9,
+      values: [
+        [3, 7, 10, 1], // DC CVAC
+        [3, 7, 11, 1], // DC CVAU
+        [3, 7, 12, 1], // DC CVAP
+        [3, 7, 14, 1], // DC CIVAC
+        [3, 7, 5, 1], // IC IVAU
+        [0, 7, 6, 1], // DC IVAC (EL1 only)
+        [0, 8, 3, 0], // TLBI VMALLE1IS (EL1 only)
+      ].map(([op1, crn, crm, op2]) => (op1 << 16) | (crn << 12) | (crm << 8) | (op2 << 5)),
+    },
+  },
+  {
+    cls: /^Unconditional branch \(register\)$/i,
+    choose: { mask: 0xfffffc1f, p: 0.9, values: [0xd61f0000, 0xd63f0000, 0xd65f0000] }, // BR, BLR, RET with a random Rn
+  },
+
+  {
+    // LDAPUR/STLUR need natural alignment: align the 9-bit offset (bits 20:12)
+    // to the access size (bits 31:30) most of the time.
+    cls: /^LDAPR\/STLR \(unscaled immediate\)$/i,
+    fixup: (w, r) => (r < 0.8 ? (w & ~(((1 << (w >>> 30)) - 1) << 12)) >>> 0 : w),
   },
 
   // ---- memory addressing

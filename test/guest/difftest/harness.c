@@ -14,7 +14,8 @@
  *      SP, PC, NZCV, V0-V31, FPCR, FPSR; TPIDR_EL0 by MSR) into the ucontext
  *      and returns: rt_sigreturn loads them all and jumps to the code page.
  *   3. The sequence ends in the terminating BRK (SIGTRAP) or faults
- *      (SIGSEGV, SIGBUS, SIGILL, SIGFPE, another SIGTRAP). The handler records
+ *      (SIGSEGV, SIGBUS, SIGILL, SIGFPE, another SIGTRAP), or loops until its
+ *      CPU-time limit (SIGVTALRM). The handler records
  *      signal, si_code, si_addr, PC and every register from the ucontext, then
  *      puts the saved harness context back (PC after setup_trap) and returns.
  *   4. main() appends the 8-byte words of the data block that changed and
@@ -29,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/time.h>
 #include <ucontext.h>
 #include <unistd.h>
 #include <asm/sigcontext.h>
@@ -39,6 +41,7 @@
 #define DATA_SIZE 0x10000UL
 #define GUARD_SIZE 0x10000UL
 #define MAX_INSNS 1000
+#define CASE_CPU_LIMIT_US 200000 /* CPU time a case may take before SIGVTALRM ends it */
 
 #define CASE_MAGIC 0x31435444u   /* "DTC1" */
 #define RESULT_MAGIC 0x31525444u /* "DTR1" */
@@ -109,12 +112,14 @@ static void handler(int sig, siginfo_t *si, void *vuc) {
   struct fpsimd_context *fp = find_fpsimd(mc);
   if (!fp) die("no fpsimd_context in the signal frame");
   if (!running) {
+    if (sig == SIGVTALRM) return; /* the case timer expired just as the case ended */
     if (sig != SIGTRAP || mc->pc != (uint64_t)(uintptr_t)setup_trap) die("unexpected signal in the harness");
     memcpy(&saved_mc, mc, sizeof saved_mc);
     memcpy(mc->regs, cur.x, sizeof cur.x);
     mc->sp = cur.sp;
     mc->pc = CODE_ADDR;
-    mc->pstate = (mc->pstate & 0x0fffffffULL) | (cur.nzcv & 0xf0000000u);
+    /* NZCV from the case; DIT (24), TCO (25) and SSBS (12) start clear. */
+    mc->pstate = (mc->pstate & 0x0fffffffULL & ~((1ULL << 24) | (1ULL << 25) | (1ULL << 12))) | (cur.nzcv & 0xf0000000u);
     memcpy(fp->vregs, cur.v, sizeof cur.v);
     fp->fpcr = cur.fpcr;
     fp->fpsr = cur.fpsr;
@@ -220,7 +225,8 @@ int main(void) {
   sa.sa_sigaction = handler;
   sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
   sigfillset(&sa.sa_mask);
-  const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP};
+  /* SIGVTALRM: the per-case CPU-time limit (a case that loops, e.g. BLR then RET). */
+  const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGVTALRM};
   for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
     if (sigaction(sigs[i], &sa, NULL) != 0) die("sigaction");
 
@@ -240,7 +246,11 @@ int main(void) {
     __builtin___clear_cache((char *)code, (char *)code + CODE_SIZE);
 
     memset(&res, 0, sizeof res);
+    struct itimerval limit = {.it_interval = {0, 0}, .it_value = {0, CASE_CPU_LIMIT_US}};
+    struct itimerval off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_VIRTUAL, &limit, NULL);
     enter_case();
+    setitimer(ITIMER_VIRTUAL, &off, NULL);
 
     res.magic = RESULT_MAGIC;
     uint32_t nd = 0;
