@@ -61,10 +61,11 @@ export function unknownAfterFault(c: TestCase, r: CaseResult): Set<string> {
   if (/structure/i.test(def.cls)) {
     for (let k = 0; k < 4; k++) out.add(`v${(f.rt + k) % 32}`);
   } else {
-    const bank = f.v === 1 ? 'v' : 'x';
+    // Bit 26 is the V (SIMD&FP register) bit of every load/store pair encoding.
+    const bank = (c.insns[i] >>> 26) & 1 ? 'v' : 'x';
     for (const name of ['rt', 'rt2', 'rs']) {
       const n = f[name];
-      if (n === undefined || n === 31) continue;
+      if (n === undefined || (n === 31 && bank === 'x')) continue; // x31 is XZR or SP, v31 a register
       out.add(`${bank}${n}`);
       if (name === 'rs' && /compare and swap pair/i.test(def.cls)) out.add(`x${n + 1}`);
     }

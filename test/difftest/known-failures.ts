@@ -19,25 +19,7 @@ export interface KnownFailure {
   reason: string;
 }
 
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    entry: /^PFPQ_(POST|PRE|OFF|NP)$/,
-    diff: /^v\d+$/,
-    reason:
-      'ldst: LDP/LDNP Qt1, Qt2 sometimes leaves Qt1 with a wrong value ' +
-      '(npm run difftest -- --isa a64 --seed 1 --entry PFPQ_POST --case 34)',
-  },
-  {
-    entry: 'HINT',
-    diff: /^x30$/,
-    reason: 'XPACLRI strips the PAC field with -cpu max (FEAT_PAuth); armvisor has no PAuth and treats it as a NOP',
-  },
-  {
-    // MSR TCO, #imm (op1=3, op2=4) and MRS/MSR TCO (S3_3_C4_C2_7)
-    insn: (w) => (w & 0xfffff0ff) >>> 0 === 0xd503409f || (w & 0xffdfffe0) >>> 0 === 0xd51b42e0,
-    reason: 'PSTATE.TCO is accessible at EL0 with -cpu max (FEAT_MTE, which qemu-user cannot turn off); armvisor: UNDEFINED',
-  },
-];
+export const KNOWN_FAILURES: readonly KnownFailure[] = [];
 
 export interface MismatchLike {
   entries: readonly string[];

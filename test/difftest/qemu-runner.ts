@@ -13,7 +13,7 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const HARNESS_SRC = path.join(REPO_ROOT, 'test/guest/difftest/harness.c');
 export const HARNESS_BIN = path.join(REPO_ROOT, 'build/guest/difftest/harness');
 /** SVE/SME off: we must never generate them, and their signal records would change the frame. */
-export const DEFAULT_QEMU_CPU = 'max,sve=off,sme=off';
+export const DEFAULT_QEMU_CPU = 'max,sve=off,sme=off,pauth=off';
 
 /** Build the harness with scripts/build-guests.sh when it is missing or older than its source. */
 export function ensureHarness(): string {
