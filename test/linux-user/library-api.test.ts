@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { nodeHost } from '../../src/host/node-host.js';
 import { ExecError, prepareProgram, runProgram } from '../../src/linux-user/index.js';
 import { HWCAP_FEATURES, coreHwcaps } from '../../src/linux-user/hwcaps.js';
+import { idRegisterValue } from '../../src/cpu/a64/int/features.js';
 import { procMaps } from '../../src/linux-user/procfs.js';
 import { guest } from '../helpers/run-both.js';
 import { makeProcess, putString, sys } from './fixture.js';
@@ -54,11 +55,22 @@ test('readlink of /proc/self/fd/N names the open file', () => {
   assert.equal(new TextDecoder().decode(f.mem.readBytes(0x10000000, n)), '/etc/hostname');
 });
 
-test('the HWCAP table has one entry per bit, and claims only features with probes', () => {
+test('the HWCAP table has one entry per bit, and each bit follows its ID register field', () => {
   const keys = HWCAP_FEATURES.map((f) => `${f.word}:${f.bit}`);
   assert.equal(new Set(keys).size, keys.length);
   const { hwcap, hwcap2 } = coreHwcaps();
-  for (const f of HWCAP_FEATURES.filter((x) => x.probes.length === 0)) {
-    assert.equal(((f.word === 1 ? hwcap : hwcap2) >>> f.bit) & 1, 0, f.name);
-  }
+  const claimed = (name: string): number => {
+    const f = HWCAP_FEATURES.find((x) => x.name === name)!;
+    return ((f.word === 1 ? hwcap : hwcap2) >>> f.bit) & 1;
+  };
+  const field = (reg: string, shift: number): number => Number((idRegisterValue(reg) >> BigInt(shift)) & 0xfn);
+  // ID_AA64ISAR0_EL1.AES is 2 (AES + PMULL): both bits; SHA2 field 2 (SHA512): SHA2 and SHA512.
+  assert.equal(field('id_aa64isar0_el1', 4), 2);
+  assert.deepEqual([claimed('AES'), claimed('PMULL')], [1, 1]);
+  assert.equal(field('id_aa64isar0_el1', 12), 2);
+  assert.deepEqual([claimed('SHA2'), claimed('SHA512')], [1, 1]);
+  // Features the core lacks or that are switched off stay unclaimed: RNDR (RNG), DC CVAP (DCPOP).
+  assert.equal(field('id_aa64isar0_el1', 60), 0);
+  assert.deepEqual([claimed('RNG'), claimed('DCPOP'), claimed('USCAT')], [0, 0, 0]);
+  assert.equal(claimed('CPUID'), 1);
 });

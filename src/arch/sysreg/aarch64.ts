@@ -93,6 +93,8 @@ export const FEATURES: readonly A64Feature[] = [
   { name: 'LSE', reg: 'id_aa64isar0_el1', shift: 20, value: 2, on: true, probes: [0xf8200041 /* ldadd */] },
   { name: 'RDM', reg: 'id_aa64isar0_el1', shift: 28, value: 1, on: true, probes: [0x6e828420 /* sqrdmlah */] },
   { name: 'SHA3', reg: 'id_aa64isar0_el1', shift: 32, value: 1, on: true, probes: [0xce020c20 /* eor3 */] },
+  { name: 'SM3', reg: 'id_aa64isar0_el1', shift: 36, value: 1, on: true, probes: [0xce62c020 /* sm3partw1 */, 0xce400020 /* sm3ss1 */] },
+  { name: 'SM4', reg: 'id_aa64isar0_el1', shift: 40, value: 1, on: true, probes: [0xcec08420 /* sm4e */] },
   { name: 'DotProd', reg: 'id_aa64isar0_el1', shift: 44, value: 1, on: true, probes: [0x4e829420 /* sdot */] },
   { name: 'FHM', reg: 'id_aa64isar0_el1', shift: 48, value: 1, on: true, probes: [FADD_H, 0x4e22ec20 /* fmlal */] },
   { name: 'FlagM', reg: 'id_aa64isar0_el1', shift: 52, value: 1, on: true, probes: [CFINV] },
@@ -108,6 +110,10 @@ export const FEATURES: readonly A64Feature[] = [
   { name: 'LRCPC2', reg: 'id_aa64isar1_el1', shift: 20, value: 2, on: true, probes: [LDAPR, 0xd9400020 /* ldapur */] },
   { name: 'FRINTTS', reg: 'id_aa64isar1_el1', shift: 32, value: 1, on: true, probes: [0x1e684020 /* frint32z */] },
   { name: 'SB', reg: 'id_aa64isar1_el1', shift: 36, value: 1, on: true, probes: [0xd50330ff /* sb */] },
+  {
+    name: 'BF16', reg: 'id_aa64isar1_el1', shift: 44, value: 1, on: true,
+    probes: [0x6e42fc20 /* bfdot */, 0x1e634020 /* bfcvt */, 0x6e42ec20 /* bfmmla */],
+  },
   { name: 'DGH', reg: 'id_aa64isar1_el1', shift: 48, value: 1, on: true, probes: [0xd50320df /* dgh */] },
   // BC.cond (FEAT_HBC, base): implemented, but off because qemu-aarch64 7.2 lacks it (SIGILL).
   { name: 'BC', reg: 'id_aa64isar2_el1', shift: 20, value: 1, on: false, probes: [0x54000030 /* bc.eq */] },
