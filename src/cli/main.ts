@@ -15,7 +15,7 @@ import { ExecError, runProgram } from '../linux-user/index.js';
 
 const USAGE = `usage: armvisor run [options] program [arguments...]
        armvisor [options] program [arguments...]
-Run a static AArch64 Linux program (user-mode emulation).
+Run an AArch64 Linux program (user-mode emulation, like qemu-aarch64).
 
 Options (compatible with qemu-aarch64 where qemu has them):
   -E var=value[,var=value...]  set environment variables for the program
@@ -24,7 +24,8 @@ Options (compatible with qemu-aarch64 where qemu has them):
   -cpu model                   CPU model: max, cortex-a57, cortex-a53, cortex-a72, any
   -strace                      log system calls to stderr
   -L path                      sysroot for dynamic programs: the dynamic linker and
-                               libraries are looked up under path first (QEMU_LD_PREFIX)
+                               libraries are looked up under path first
+                               (default: $ARMVISOR_LD_PREFIX or $QEMU_LD_PREFIX)
   --stats                      after exit, print the instruction count and speed to stderr
   -h, --help                   print this help
   --version                    print the version
@@ -162,7 +163,7 @@ export async function main(argv: string[]): Promise<number> {
       execPath: opts.program,
       env: guestEnv(opts),
       host,
-      sysroot: opts.ldPrefix ?? process.env.QEMU_LD_PREFIX,
+      sysroot: opts.ldPrefix ?? process.env.ARMVISOR_LD_PREFIX ?? process.env.QEMU_LD_PREFIX,
       diagnostic: toStderr,
       strace: opts.strace ? toStderr : undefined,
     });
