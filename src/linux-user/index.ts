@@ -18,7 +18,11 @@ import { coreHwcaps } from './hwcaps.js';
 import { MMAP_BASE, loadProgram, type LoadedProgram } from './loader.js';
 import { MemoryMap } from './memory-map.js';
 import { Process, type Task } from './process.js';
-import { SIGBUS, SIGILL, SIGKILL, SIGSEGV, SIGTRAP, signalDescription } from './signals.js';
+import { SIGBUS, SIGILL, SIGKILL, SIGSEGV, SIGTRAP } from './signals.js';
+import {
+  BUS_ADRALN, BUS_ADRERR, ERESTARTSYS, ERESTART_RESTARTBLOCK, ILL_ILLOPC, SEGV_ACCERR, SEGV_MAPERR, TRAP_BRKPT, deliverSignals, faultInfo, fireTimers,
+  forceSignal, hasDeliverable,
+} from './delivery.js';
 import { inSysroot, normalizePath } from './syscalls/fs.js';
 import { dispatchSyscall } from './syscalls/table.js';
 
@@ -168,12 +172,12 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
 
 const hex = (lo: number, hi: number): string => '0x' + ((hi >>> 0) * 4294967296 + (lo >>> 0)).toString(16);
 
-/** End the process for a CPU exception nobody handles (no signal handlers yet). */
-function fatalSignal(t: Task, sig: number, detail: string): void {
-  const p = t.process;
-  p.diagnostic(`armvisor: uncaught target signal ${sig} (${signalDescription(sig)}) at pc ${hex(t.cpu.pcLo, t.cpu.pcHi)}${detail}`);
-  p.exit({ signal: sig, coreDump: true });
+/** Raise the synchronous signal of a CPU exception (delivered before the next instruction). */
+function exceptionSignal(t: Task, sig: number, code: number, addr: number, detail: string): void {
+  forceSignal(t, sig, faultInfo(sig, code, addr), detail);
 }
+
+const pcOf = (t: Task): number => (t.cpu.pcHi >>> 0) * 4294967296 + (t.cpu.pcLo >>> 0);
 
 const isOutOfMemory = (e: unknown): boolean => e instanceof Error && /guest RAM exhausted/.test(e.message);
 
@@ -201,6 +205,8 @@ export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Pro
       }
       switch (reason) {
         case StopReason.Svc: {
+          t.origX0Lo = cpu.x[0];
+          t.origX0Hi = cpu.x[1];
           try {
             const r = dispatchSyscall(t);
             if (r) await r;
@@ -208,6 +214,9 @@ export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Pro
             if (!isOutOfMemory(e)) throw e;
             outOfMemory(t, e as Error);
           }
+          // Exception return clears the exclusive monitor.
+          cpu.exclValid = 0;
+          if (cpu.x[1] === -1 && cpu.x[0] <= -ERESTARTSYS && cpu.x[0] >= -ERESTART_RESTARTBLOCK) t.syscallReturn = true;
           break;
         }
         case StopReason.Budget:
@@ -216,26 +225,36 @@ export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Pro
           break;
         case StopReason.Undefined:
         case StopReason.Hlt:
-          fatalSignal(t, SIGILL, '');
+          exceptionSignal(t, SIGILL, ILL_ILLOPC, pcOf(t), '');
           break;
         case StopReason.Brk:
-          fatalSignal(t, SIGTRAP, ` (brk #${cpu.excImm})`);
+          exceptionSignal(t, SIGTRAP, TRAP_BRKPT, pcOf(t), ` (brk #${cpu.excImm})`);
           break;
         case StopReason.Alignment:
-          fatalSignal(t, SIGBUS, ' (misaligned pc)');
+          // A misaligned pc, or a data access that must be aligned (exclusives, atomics): SIGBUS, BUS_ADRALN.
+          if ((cpu.pcLo & 3) !== 0) exceptionSignal(t, SIGBUS, BUS_ADRALN, pcOf(t), ' (misaligned pc)');
+          else {
+            const f = cpu.fault;
+            const addr = (f.addrHi >>> 0) * 4294967296 + (f.addrLo >>> 0);
+            exceptionSignal(t, SIGBUS, BUS_ADRALN, addr, `: misaligned access at ${hex(f.addrLo, f.addrHi)}`);
+          }
           break;
         case StopReason.DataAbort:
         case StopReason.InstructionAbort: {
           const f = cpu.fault;
           const sig = f.kind === FaultKind.Bus ? SIGBUS : SIGSEGV;
+          const code = f.kind === FaultKind.Bus ? BUS_ADRERR : f.kind === FaultKind.Permission ? SEGV_ACCERR : SEGV_MAPERR;
           const what = f.access === Access.Write ? 'write' : f.access === Access.Exec ? 'execute' : 'read';
           const kind = f.kind === FaultKind.Permission ? 'permission' : f.kind === FaultKind.Bus ? 'bus error' : 'unmapped';
-          fatalSignal(t, sig, `: ${what} at ${hex(f.addrLo, f.addrHi)} (${kind})`);
+          const addr = (f.addrHi >>> 0) * 4294967296 + (f.addrLo >>> 0);
+          exceptionSignal(t, sig, code, addr, `: ${what} at ${hex(f.addrLo, f.addrHi)} (${kind})`);
           break;
         }
         default:
-          fatalSignal(t, SIGILL, ` (unexpected stop reason ${reason})`);
+          exceptionSignal(t, SIGILL, ILL_ILLOPC, pcOf(t), ` (unexpected stop reason ${reason})`);
       }
+      if (p.realTimerDeadline !== 0) fireTimers(p);
+      if (hasDeliverable(t) || t.syscallReturn) deliverSignals(t);
       if (now() - lastYield > 50) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         lastYield = now();

@@ -48,6 +48,16 @@ export class Process {
   /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
   readonly sigactions: Uint8Array[] = [];
   exitStatus: ExitStatus | null = null;
+  /** ITIMER_REAL: next expiry (monotonic ns, 0 = disarmed) and reload interval (ns). */
+  realTimerDeadline = 0;
+  realTimerInterval = 0;
+  /** ITIMER_VIRTUAL/ITIMER_PROF values as set (recorded; they do not fire): [interval, value] in µs. */
+  readonly otherTimers: [number, number][] = [
+    [0, 0],
+    [0, 0],
+  ];
+  /** Address of the sigreturn trampoline page (the vDSO's role), 0 until a handler without SA_RESTORER runs. */
+  sigreturnTrampoline = 0;
   /** Soft and hard limit per RLIMIT_* resource (-1: unlimited). */
   readonly rlimits = defaultRlimits();
   umask = 0o022;
@@ -138,6 +148,23 @@ export class Task {
   altStackSp = 0;
   altStackFlags = 2; // SS_DISABLE
   altStackSize = 0;
+  /** Pending signals (bit n-1 for signal n) and their siginfo (one for standard signals, a queue for real-time ones). */
+  pendingLo = 0;
+  pendingHi = 0;
+  readonly pendingInfo: Uint8Array[][] = [];
+  /** A mask to put back after the next delivery (rt_sigsuspend, ppoll with a mask). */
+  restoreMaskValid = false;
+  restoreMaskLo = 0;
+  restoreMaskHi = 0;
+  /** Diagnostic detail of a pending synchronous signal (fault address and kind). */
+  faultDetail = '';
+  /**
+   * Set by the run loop when a syscall has just returned: x0 as it was on
+   * entry, for restarting a call that returned -ERESTART* (see delivery.ts).
+   */
+  syscallReturn = false;
+  origX0Lo = 0;
+  origX0Hi = 0;
   /** Thread name (prctl PR_SET_NAME, /proc/self/comm). */
   comm = '';
 
@@ -145,7 +172,9 @@ export class Task {
     readonly process: Process,
     readonly cpu: A64Cpu,
     readonly tid: number,
-  ) {}
+  ) {
+    for (let i = 0; i <= NSIG; i++) this.pendingInfo.push([]);
+  }
 
   // ---- syscall arguments (x0..x5) and result ----
 

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeProcess, sys, sysAsync, type Fixture } from './fixture.js';
+import { deliverSignals } from '../../src/linux-user/delivery.js';
 import { EFAULT, EINVAL, ENOMEM, ENOSYS } from '../../src/linux-user/errno.js';
 
 const BUF = 0x10000000;
@@ -135,6 +136,9 @@ test('kill of oneself with a default-fatal signal ends the process with that sig
   assert.equal(sys(f.task, 'kill', f.proc.pid, 0), 0);
   assert.equal(f.proc.exitStatus, null);
   assert.equal(sys(f.task, 'tgkill', f.proc.pid, f.task.tid, 6), 0);
+  // Pending until the return to user mode, where the run loop delivers it.
+  assert.equal(f.proc.exitStatus, null);
+  deliverSignals(f.task);
   assert.deepEqual(f.proc.exitStatus, { signal: 6, coreDump: true });
 });
 

@@ -9,6 +9,8 @@
 import type { Task } from '../process.js';
 import type { SyscallDef } from './types.js';
 import { EBADF, EFAULT, EINVAL } from '../errno.js';
+import { ERESTARTNOHAND, hasDeliverable, monoNs, waitUntil } from '../delivery.js';
+import { setTemporaryMask } from './signal.js';
 
 const POLLIN = 0x1;
 const POLLPRI = 0x2;
@@ -29,12 +31,26 @@ function timeoutOf(t: Task, addr: number): bigint | null | number {
   return sec * 1_000_000_000n + nsec;
 }
 
-async function idle(t: Task, timeout: bigint | null): Promise<number> {
-  if (timeout === null) {
-    t.process.diagnostic('armvisor: poll with nothing to wait for and no timeout would block forever; returning 0');
-    return 0;
+/**
+ * Nothing is ready: wait for the timeout (null: forever), cut short by a
+ * signal that will be delivered (EINTR when a handler runs). With a signal mask argument the
+ * mask applies during the wait and until the delivery (as sigsuspend).
+ */
+async function idle(t: Task, timeout: bigint | null, maskAddr: number): Promise<number> {
+  if (maskAddr !== 0) {
+    const b = t.process.read(maskAddr, 8);
+    if (b === null) return -EFAULT;
+    const dv = new DataView(b.buffer);
+    setTemporaryMask(t, dv.getInt32(0, true), dv.getInt32(4, true));
   }
-  if (timeout > 0n) await t.process.host.clock.sleep(Number(timeout));
+  const end = timeout === null ? null : monoNs(t.process) + Number(timeout);
+  const woken = await waitUntil(t, end, () => hasDeliverable(t));
+  if (woken) return -ERESTARTNOHAND;
+  if (maskAddr !== 0) {
+    t.restoreMaskValid = false;
+    t.sigmaskLo = t.restoreMaskLo;
+    t.sigmaskHi = t.restoreMaskHi;
+  }
   return 0;
 }
 
@@ -66,7 +82,7 @@ function ppoll(t: Task): number | Promise<number> {
     if (revents) ready++;
   }
   if (!p.write(addr, b)) return -EFAULT;
-  return ready > 0 ? ready : idle(t, timeout);
+  return ready > 0 ? ready : idle(t, timeout, t.argU64(3));
 }
 
 function pselect6(t: Task): number | Promise<number> {
@@ -105,7 +121,17 @@ function pselect6(t: Task): number | Promise<number> {
     const set = sets[s];
     if (set && !p.write(t.argU64(1 + s), set)) return -EFAULT;
   }
-  return ready > 0 ? ready : idle(t, timeout);
+  return ready > 0 ? ready : idle(t, timeout, pselectMask(t));
+}
+
+/** pselect6's sixth argument points at { const sigset_t *ss; size_t ss_len }. */
+function pselectMask(t: Task): number {
+  const a = t.argU64(5);
+  if (a === 0) return 0;
+  const b = t.process.read(a, 16);
+  if (b === null) return 0;
+  const dv = new DataView(b.buffer);
+  return dv.getUint32(4, true) * 4294967296 + dv.getUint32(0, true);
 }
 
 export const pollSyscalls: SyscallDef[] = [

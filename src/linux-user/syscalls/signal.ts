@@ -1,59 +1,71 @@
 /**
- * Signal syscalls. Actions and masks are recorded as Linux would keep them;
- * delivery to guest handlers arrives with the signal frame code later, so a
- * signal that would run a handler ends the process (with a diagnostic)
- * instead of being silently dropped. Default actions are carried out.
+ * Signal syscalls: actions, masks, pending sets, waiting for signals,
+ * sending to oneself, the alternate stack, rt_sigreturn and the ITIMER_REAL
+ * interval timer (alarm() in glibc). Delivery itself is ../delivery.ts.
  */
 import type { Task } from '../process.js';
 import { NSIG } from '../process.js';
 import { DefaultAction, SIGKILL, SIGSTOP, defaultAction } from '../signals.js';
 import type { SyscallDef } from './types.js';
-import { EFAULT, EINVAL, ENOMEM, EPERM, ESRCH } from '../errno.js';
+import { EAGAIN, EFAULT, EINTR, EINVAL, EPERM, ESRCH } from '../errno.js';
+import {
+  ERESTARTNOHAND,
+  SI_TKILL,
+  SI_USER,
+  UNBLOCKABLE,
+  altStackState,
+  dequeue,
+  handlerOf,
+  hasDeliverable,
+  killInfo,
+  monoNs,
+  pendingIn,
+  sendSignal,
+  setAltStack,
+  sigreturn,
+  waitUntil,
+} from '../delivery.js';
 
 const SIG_BLOCK = 0;
 const SIG_UNBLOCK = 1;
 const SIG_SETMASK = 2;
-const SS_ONSTACK = 1;
-const SS_DISABLE = 2;
-const SS_AUTODISARM = 1 << 31;
-/** MINSIGSTKSZ of arm64. */
-const MINSIGSTKSZ = 5120;
 
-const SIG_DFL = 0;
-const SIG_IGN = 1;
+/** A guest sigset_t (8 bytes) as [lo, hi]; null means EFAULT. */
+function readSigset(t: Task, addr: number): [number, number] | null {
+  const b = t.process.read(addr, 8);
+  if (b === null) return null;
+  const dv = new DataView(b.buffer);
+  return [dv.getInt32(0, true), dv.getInt32(4, true)];
+}
 
-/** The bits signals SIGKILL and SIGSTOP occupy in the low mask word; they cannot be blocked. */
-const UNBLOCKABLE = (1 << (SIGKILL - 1)) | (1 << (SIGSTOP - 1));
+function writeSigset(t: Task, addr: number, lo: number, hi: number): boolean {
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setInt32(0, lo, true);
+  dv.setInt32(4, hi, true);
+  return t.process.write(addr, b);
+}
 
-function isBlocked(t: Task, sig: number): boolean {
-  return sig <= 32 ? ((t.sigmaskLo >>> (sig - 1)) & 1) === 1 : ((t.sigmaskHi >>> (sig - 33)) & 1) === 1;
+/** Send `sig` to the calling task as kill/tgkill to oneself do (0 only checks). */
+export function raiseSignal(t: Task, sig: number, code = SI_USER): void {
+  if (sig === 0) return;
+  sendSignal(t, sig, killInfo(t, sig, code));
 }
 
 /**
- * Send `sig` to the calling task, as kill/tgkill to oneself do: a blocked
- * signal stays pending (not delivered yet), an ignored one vanishes, a
- * default fatal one ends the process.
+ * Drop pending instances of a signal whose new action ignores it: SIG_IGN, or
+ * SIG_DFL for a signal ignored by default (as Linux's sigaction does).
  */
-export function raiseSignal(t: Task, sig: number): void {
-  if (sig === 0) return;
+function flushIgnored(t: Task, sig: number): void {
   const p = t.process;
-  if (sig !== SIGKILL && sig !== SIGSTOP && isBlocked(t, sig)) return;
-  const act = new DataView(p.sigactions[sig].buffer);
-  const handlerLo = act.getUint32(0, true);
-  const handlerHi = act.getUint32(4, true);
-  if (handlerHi === 0 && handlerLo === SIG_IGN && sig !== SIGKILL && sig !== SIGSTOP) return;
-  if (handlerHi !== 0 || handlerLo > SIG_IGN) {
-    p.diagnostic(`armvisor: signal ${sig} has a guest handler, and handler delivery is not implemented yet: terminating`);
-    p.exit({ signal: sig, coreDump: false });
-    return;
-  }
+  const h = handlerOf(p, sig);
   const d = defaultAction(sig);
-  if (d === DefaultAction.Ignore || d === DefaultAction.Continue) return;
-  if (d === DefaultAction.Stop) {
-    p.diagnostic(`armvisor: signal ${sig} would stop the process; ignored`);
-    return;
+  if (h !== 1 && !(h === 0 && (d === DefaultAction.Ignore || d === DefaultAction.Continue))) return;
+  for (const task of p.tasks) {
+    task.pendingInfo[sig].length = 0;
+    if (sig <= 32) task.pendingLo &= ~(1 << (sig - 1));
+    else task.pendingHi &= ~(1 << (sig - 33));
   }
-  p.exit({ signal: sig, coreDump: d === DefaultAction.CoreDump });
 }
 
 function rtSigaction(t: Task): number {
@@ -68,9 +80,14 @@ function rtSigaction(t: Task): number {
     if (sig === SIGKILL || sig === SIGSTOP) return -EINVAL;
     next = p.read(act, 32);
     if (next === null) return -EFAULT;
+    const dv = new DataView(next.buffer);
+    dv.setInt32(24, dv.getInt32(24, true) & ~UNBLOCKABLE, true);
   }
   if (oact !== 0 && !p.write(oact, p.sigactions[sig])) return -EFAULT;
-  if (next) p.sigactions[sig] = next.slice();
+  if (next) {
+    p.sigactions[sig] = next.slice();
+    flushIgnored(t, sig);
+  }
   return 0;
 }
 
@@ -79,24 +96,16 @@ function rtSigprocmask(t: Task): number {
   const set = t.argU64(1);
   const oset = t.argU64(2);
   if (t.argU64(3) !== 8) return -EINVAL;
-  const p = t.process;
   let lo = 0;
   let hi = 0;
   if (set !== 0) {
-    const b = p.read(set, 8);
-    if (b === null) return -EFAULT;
-    const dv = new DataView(b.buffer);
-    lo = dv.getInt32(0, true);
-    hi = dv.getInt32(4, true);
+    const s = readSigset(t, set);
+    if (s === null) return -EFAULT;
+    [lo, hi] = s;
+    if (how < SIG_BLOCK || how > SIG_SETMASK) return -EINVAL;
   }
-  if (oset !== 0) {
-    const b = new Uint8Array(8);
-    const dv = new DataView(b.buffer);
-    dv.setInt32(0, t.sigmaskLo, true);
-    dv.setInt32(4, t.sigmaskHi, true);
-    if (!p.write(oset, b)) return -EFAULT;
-  }
-  if (set === 0) return how >= SIG_BLOCK && how <= SIG_SETMASK ? 0 : -EINVAL;
+  if (oset !== 0 && !writeSigset(t, oset, t.sigmaskLo, t.sigmaskHi)) return -EFAULT;
+  if (set === 0) return 0;
   switch (how) {
     case SIG_BLOCK:
       t.sigmaskLo |= lo;
@@ -106,85 +115,239 @@ function rtSigprocmask(t: Task): number {
       t.sigmaskLo &= ~lo;
       t.sigmaskHi &= ~hi;
       break;
-    case SIG_SETMASK:
+    default:
       t.sigmaskLo = lo;
       t.sigmaskHi = hi;
-      break;
-    default:
-      return -EINVAL;
   }
   t.sigmaskLo &= ~UNBLOCKABLE;
   return 0;
+}
+
+function rtSigpending(t: Task): number {
+  if (t.argU64(1) > 8) return -EINVAL;
+  return writeSigset(t, t.argU64(0), t.pendingLo & t.sigmaskLo, t.pendingHi & t.sigmaskHi) ? 0 : -EFAULT;
+}
+
+/** Replace the mask until the next delivery (rt_sigsuspend, ppoll/pselect6 with a mask). */
+export function setTemporaryMask(t: Task, lo: number, hi: number): void {
+  t.restoreMaskValid = true;
+  t.restoreMaskLo = t.sigmaskLo;
+  t.restoreMaskHi = t.sigmaskHi;
+  t.sigmaskLo = lo & ~UNBLOCKABLE;
+  t.sigmaskHi = hi;
+}
+
+async function rtSigsuspend(t: Task): Promise<number> {
+  if (t.argU64(1) !== 8) return -EINVAL;
+  const s = readSigset(t, t.argU64(0));
+  if (s === null) return -EFAULT;
+  setTemporaryMask(t, s[0], s[1]);
+  await waitUntil(t, null, () => hasDeliverable(t));
+  return -ERESTARTNOHAND;
+}
+
+async function rtSigtimedwait(t: Task): Promise<number> {
+  if (t.argU64(3) !== 8) return -EINVAL;
+  const s = readSigset(t, t.argU64(0));
+  if (s === null) return -EFAULT;
+  const [lo, hi] = [s[0] & ~UNBLOCKABLE, s[1]];
+  const infoAddr = t.argU64(1);
+  const tsAddr = t.argU64(2);
+  let end: number | null = null;
+  if (tsAddr !== 0) {
+    const b = t.process.read(tsAddr, 16);
+    if (b === null) return -EFAULT;
+    const dv = new DataView(b.buffer);
+    const sec = Number(dv.getBigInt64(0, true));
+    const nsec = Number(dv.getBigInt64(8, true));
+    if (sec < 0 || nsec < 0 || nsec >= 1e9) return -EINVAL;
+    end = monoNs(t.process) + sec * 1e9 + nsec;
+  }
+  const take = (): number => {
+    const sig = pendingIn(t, lo, hi);
+    if (sig === 0) return 0;
+    const info = dequeue(t, sig);
+    if (infoAddr !== 0 && !t.process.write(infoAddr, info)) return -EFAULT;
+    return sig;
+  };
+  const now = take();
+  if (now !== 0) return now;
+  await waitUntil(t, end, () => pendingIn(t, lo, hi) !== 0 || hasDeliverable(t));
+  const later = take();
+  if (later !== 0) return later;
+  return hasDeliverable(t) ? -EINTR : -EAGAIN;
 }
 
 function sigaltstack(t: Task): number {
   const ss = t.argU64(0);
   const oss = t.argU64(1);
   const p = t.process;
-  let next: [number, number, number] | null = null;
+  let next: Uint8Array | null = null;
   if (ss !== 0) {
-    const b = p.read(ss, 24);
-    if (b === null) return -EFAULT;
-    const dv = new DataView(b.buffer);
-    const sp = dv.getUint32(4, true) * 4294967296 + dv.getUint32(0, true);
-    const flags = dv.getInt32(8, true);
-    const size = dv.getUint32(20, true) * 4294967296 + dv.getUint32(16, true);
-    const mode = flags & ~SS_AUTODISARM;
-    if (mode !== 0 && mode !== SS_DISABLE && mode !== SS_ONSTACK) return -EINVAL;
-    if (mode === SS_DISABLE) next = [0, SS_DISABLE, 0];
-    else {
-      if (size < MINSIGSTKSZ) return -ENOMEM;
-      next = [sp, flags & SS_AUTODISARM, size];
-    }
+    next = p.read(ss, 24);
+    if (next === null) return -EFAULT;
   }
-  if (oss !== 0) {
-    const b = new Uint8Array(24);
-    const dv = new DataView(b.buffer);
-    dv.setUint32(0, t.altStackSp % 4294967296, true);
-    dv.setUint32(4, Math.floor(t.altStackSp / 4294967296), true);
-    dv.setInt32(8, t.altStackFlags, true);
-    dv.setUint32(16, t.altStackSize % 4294967296, true);
-    dv.setUint32(20, Math.floor(t.altStackSize / 4294967296), true);
-    if (!p.write(oss, b)) return -EFAULT;
+  const old = new Uint8Array(24);
+  const odv = new DataView(old.buffer);
+  const curSp = (t.cpu.x[63] >>> 0) * 4294967296 + (t.cpu.x[62] >>> 0);
+  odv.setUint32(0, t.altStackSp % 4294967296, true);
+  odv.setUint32(4, Math.floor(t.altStackSp / 4294967296), true);
+  odv.setInt32(8, altStackState(t, curSp) | (t.altStackFlags & (1 << 31)), true);
+  odv.setUint32(16, t.altStackSize % 4294967296, true);
+  odv.setUint32(20, Math.floor(t.altStackSize / 4294967296), true);
+  if (next) {
+    const dv = new DataView(next.buffer);
+    const r = setAltStack(
+      t,
+      dv.getUint32(4, true) * 4294967296 + dv.getUint32(0, true),
+      dv.getInt32(8, true),
+      dv.getUint32(20, true) * 4294967296 + dv.getUint32(16, true),
+    );
+    if (r < 0) return r;
   }
-  if (next) [t.altStackSp, t.altStackFlags, t.altStackSize] = next;
+  if (oss !== 0 && !p.write(oss, old)) return -EFAULT;
   return 0;
 }
 
-function killSelf(t: Task, sig: number): number {
+function killSelf(t: Task, sig: number, code: number): number {
   if (sig < 0 || sig > NSIG) return -EINVAL;
-  raiseSignal(t, sig);
+  raiseSignal(t, sig, code);
+  return 0;
+}
+
+/** rt_sigqueueinfo/rt_tgsigqueueinfo to oneself: the caller's siginfo, with si_signo set. */
+function queueInfo(t: Task, sig: number, addr: number): number {
+  if (sig < 0 || sig > NSIG) return -EINVAL;
+  const info = t.process.read(addr, 128);
+  if (info === null) return -EFAULT;
+  const dv = new DataView(info.buffer);
+  const code = dv.getInt32(8, true);
+  void code; // to oneself any si_code is allowed (others would need code < 0 and != SI_TKILL)
+  if (sig === 0) return 0;
+  dv.setInt32(0, sig, true);
+  sendSignal(t, sig, info);
+  return 0;
+}
+
+// ---- interval timers (ITIMER_REAL fires SIGALRM; the CPU-time ones are recorded only)
+
+const ITIMER_REAL = 0;
+
+function readTimeval(b: Uint8Array, off: number): number | null {
+  const dv = new DataView(b.buffer);
+  const sec = Number(dv.getBigInt64(off, true));
+  const usec = Number(dv.getBigInt64(off + 8, true));
+  if (sec < 0 || usec < 0 || usec >= 1e6) return null;
+  return sec * 1e6 + usec;
+}
+
+function itimerval(intervalUs: number, valueUs: number): Uint8Array {
+  const b = new Uint8Array(32);
+  const dv = new DataView(b.buffer);
+  dv.setBigInt64(0, BigInt(Math.floor(intervalUs / 1e6)), true);
+  dv.setBigInt64(8, BigInt(intervalUs % 1e6), true);
+  dv.setBigInt64(16, BigInt(Math.floor(valueUs / 1e6)), true);
+  dv.setBigInt64(24, BigInt(valueUs % 1e6), true);
+  return b;
+}
+
+function currentTimer(t: Task, which: number): [number, number] {
+  const p = t.process;
+  if (which !== ITIMER_REAL) return p.otherTimers[which - 1];
+  if (p.realTimerDeadline === 0) return [Math.round(p.realTimerInterval / 1000), 0];
+  const left = p.realTimerDeadline - monoNs(p);
+  // An armed timer never reads as zero (Linux reports at least 1 µs).
+  return [Math.round(p.realTimerInterval / 1000), Math.max(1, Math.ceil(left / 1000))];
+}
+
+function getitimer(t: Task): number {
+  const which = t.argInt(0);
+  if (which < 0 || which > 2) return -EINVAL;
+  const [i, v] = currentTimer(t, which);
+  return t.process.write(t.argU64(1), itimerval(i, v)) ? 0 : -EFAULT;
+}
+
+function setitimer(t: Task): number {
+  const which = t.argInt(0);
+  if (which < 0 || which > 2) return -EINVAL;
+  const p = t.process;
+  let interval = 0;
+  let value = 0;
+  const addr = t.argU64(1);
+  if (addr !== 0) {
+    const b = p.read(addr, 32);
+    if (b === null) return -EFAULT;
+    const iv = readTimeval(b, 0);
+    const vv = readTimeval(b, 16);
+    if (iv === null || vv === null) return -EINVAL;
+    interval = iv;
+    value = vv;
+  }
+  const [oi, ov] = currentTimer(t, which);
+  if (t.argU64(2) !== 0 && !p.write(t.argU64(2), itimerval(oi, ov))) return -EFAULT;
+  if (which !== ITIMER_REAL) p.otherTimers[which - 1] = [interval, value];
+  else {
+    p.realTimerInterval = value === 0 ? 0 : interval * 1000;
+    p.realTimerDeadline = value === 0 ? 0 : monoNs(p) + value * 1000;
+  }
   return 0;
 }
 
 export const signalSyscalls: SyscallDef[] = [
   { name: 'rt_sigaction', args: ['signal', 'hex', 'hex', 'size'], handler: rtSigaction },
   { name: 'rt_sigprocmask', args: ['int', 'hex', 'hex', 'size'], handler: rtSigprocmask },
+  { name: 'rt_sigpending', args: ['hex', 'size'], handler: rtSigpending },
+  { name: 'rt_sigsuspend', args: ['hex', 'size'], handler: rtSigsuspend },
+  { name: 'rt_sigtimedwait', args: ['hex', 'hex', 'hex', 'size'], handler: rtSigtimedwait },
+  {
+    name: 'rt_sigreturn',
+    args: [],
+    keepsRegs: true,
+    handler: (t) => {
+      sigreturn(t);
+      return 0;
+    },
+  },
   { name: 'sigaltstack', args: ['hex', 'hex'], handler: sigaltstack },
   {
-    name: 'rt_sigpending', args: ['hex', 'size'],
-    handler: (t) => (t.argU64(1) !== 8 ? -EINVAL : t.process.write(t.argU64(0), new Uint8Array(8)) ? 0 : -EFAULT),
-  },
-  {
-    name: 'kill', args: ['int', 'signal'],
+    name: 'kill',
+    args: ['int', 'signal'],
     handler: (t) => {
       const pid = t.argInt(0);
-      if (pid !== t.process.pid && pid !== 0 && pid !== -1) return pid > 0 ? -ESRCH : -EPERM;
-      return killSelf(t, t.argInt(1));
+      if (pid !== t.process.pid && pid !== 0 && pid !== -1 && pid !== -t.process.pid) return pid > 0 ? -ESRCH : -EPERM;
+      return killSelf(t, t.argInt(1), SI_USER);
     },
   },
   {
-    name: 'tkill', args: ['int', 'signal'],
-    handler: (t) => (t.argInt(0) !== t.tid ? -ESRCH : killSelf(t, t.argInt(1))),
+    name: 'tkill',
+    args: ['int', 'signal'],
+    handler: (t) => (t.argInt(0) <= 0 ? -EINVAL : t.argInt(0) !== t.tid ? -ESRCH : killSelf(t, t.argInt(1), SI_TKILL)),
   },
   {
-    name: 'tgkill', args: ['int', 'int', 'signal'],
+    name: 'tgkill',
+    args: ['int', 'int', 'signal'],
     handler: (t) => {
       if (t.argInt(0) <= 0 || t.argInt(1) <= 0) return -EINVAL;
       if (t.argInt(0) !== t.process.pid || t.argInt(1) !== t.tid) return -ESRCH;
-      return killSelf(t, t.argInt(2));
+      return killSelf(t, t.argInt(2), SI_TKILL);
     },
   },
+  {
+    name: 'rt_sigqueueinfo',
+    args: ['int', 'signal', 'hex'],
+    handler: (t) => (t.argInt(0) !== t.process.pid ? -ESRCH : queueInfo(t, t.argInt(1), t.argU64(2))),
+  },
+  {
+    name: 'rt_tgsigqueueinfo',
+    args: ['int', 'int', 'signal', 'hex'],
+    handler: (t) => {
+      if (t.argInt(0) <= 0 || t.argInt(1) <= 0) return -EINVAL;
+      if (t.argInt(0) !== t.process.pid || t.argInt(1) !== t.tid) return -ESRCH;
+      return queueInfo(t, t.argInt(2), t.argU64(3));
+    },
+  },
+  { name: 'getitimer', args: ['int', 'hex'], handler: getitimer },
+  { name: 'setitimer', args: ['int', 'hex', 'hex'], handler: setitimer },
 ];
 
-export { SIG_DFL };
+export const SIG_DFL = 0;

@@ -59,6 +59,10 @@ export function dispatchSyscall(t: Task): void | Promise<void> {
   if (p.strace && def.noReturn) p.strace(`${p.pid} ${call}`);
   const r = def.handler(t);
   if (typeof r === 'number') {
+    if (def.keepsRegs) {
+      if (p.strace) p.strace(`${p.pid} ${call} = ?`);
+      return;
+    }
     t.setResult(r);
     if (p.strace && !def.noReturn) p.strace(`${p.pid} ${call} = ${formatResult(r, def.hexResult ?? false)}`);
     return;

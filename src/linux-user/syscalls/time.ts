@@ -6,6 +6,7 @@
 import type { Task } from '../process.js';
 import type { SyscallDef } from './types.js';
 import { EFAULT, EINVAL } from '../errno.js';
+import { ERESTART_RESTARTBLOCK, interruptibleSleep } from '../delivery.js';
 
 export const CLOCK_REALTIME = 0;
 export const CLOCK_MONOTONIC = 1;
@@ -74,9 +75,16 @@ function readTimespec(t: Task, addr: number): bigint | number {
   return sec * 1_000_000_000n + nsec;
 }
 
-async function sleepFor(t: Task, ns: bigint): Promise<number> {
-  if (ns > 0n) await t.process.host.clock.sleep(Number(ns));
-  return 0;
+/**
+ * Sleep, cut short by a signal that will be delivered (a handler or a fatal
+ * default): then the time left goes to `rem` (when given) and the guest sees
+ * EINTR when a handler runs, even under SA_RESTART, as on Linux.
+ */
+async function sleepFor(t: Task, ns: bigint, rem = 0): Promise<number> {
+  const left = await interruptibleSleep(t, ns > 0n ? Number(ns) : 0);
+  if (left < 0) return 0;
+  if (rem !== 0 && !t.process.write(rem, timespec(BigInt(Math.round(left))))) return -EFAULT;
+  return -ERESTART_RESTARTBLOCK;
 }
 
 export const timeSyscalls: SyscallDef[] = [
@@ -120,7 +128,7 @@ export const timeSyscalls: SyscallDef[] = [
     name: 'nanosleep', args: ['hex', 'hex'],
     handler: (t) => {
       const ns = readTimespec(t, t.argU64(0));
-      return typeof ns === 'number' ? ns : sleepFor(t, ns);
+      return typeof ns === 'number' ? ns : sleepFor(t, ns, t.argU64(1));
     },
   },
   {
@@ -132,7 +140,7 @@ export const timeSyscalls: SyscallDef[] = [
       if (now === null) return -EINVAL;
       const ns = readTimespec(t, t.argU64(2));
       if (typeof ns === 'number') return ns;
-      return sleepFor(t, t.argInt(1) & TIMER_ABSTIME ? ns - now : ns);
+      return t.argInt(1) & TIMER_ABSTIME ? sleepFor(t, ns - now) : sleepFor(t, ns, t.argU64(3));
     },
   },
   {

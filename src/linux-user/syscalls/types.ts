@@ -36,5 +36,7 @@ export interface SyscallDef {
   hexResult?: boolean;
   /** Never returns to the caller (exit): strace prints the call before running it. */
   noReturn?: boolean;
+  /** The handler sets the registers itself (rt_sigreturn): its return value is not written to x0. */
+  keepsRegs?: boolean;
   handler: (t: Task) => SyscallResult;
 }
