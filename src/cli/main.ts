@@ -21,7 +21,8 @@ Options (compatible with qemu-aarch64 where qemu has them):
   -E var=value[,var=value...]  set environment variables for the program
   -U var[,var...]              unset environment variables for the program
   -0 argv0                     use argv0 as the program's argv[0]
-  -cpu model                   CPU model: max, cortex-a57, cortex-a53, cortex-a72, any
+  -cpu model[,feat=off...]     CPU model: max, cortex-a57, cortex-a53, cortex-a72, any;
+                               sve/sme/pauth/mte=off are accepted (not implemented anyway)
   -strace                      log system calls to stderr
   -L path                      sysroot for dynamic programs: the dynamic linker and
                                libraries are looked up under path first
@@ -34,13 +35,18 @@ The program inherits the environment of armvisor (like qemu-aarch64).
 `;
 
 const CPU_MODELS = new Set(['max', 'cortex-a57', 'cortex-a53', 'cortex-a72', 'any']);
+/** qemu -cpu properties for features armvisor's core does not have (so "=off" changes nothing). */
+const ABSENT_FEATURES = new Set(['sve', 'sme', 'pauth', 'mte']);
 const SUBCOMMANDS = new Set(['run']);
 
 function version(): string {
   // dist/src/cli/main.js or dist/cli/main.js: the package root is two or three levels up.
   for (const rel of ['../../../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version: string };
+      const pkg = JSON.parse(fs.readFileSync(new URL(rel, import.meta.url), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
       if (pkg.name === 'armvisor') return pkg.version;
     } catch {
       /* try the next */
@@ -93,14 +99,27 @@ export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' {
         }
         break;
       case '-U':
-        o.unsetEnv.push(...value(w).split(',').filter((s) => s !== ''));
+        o.unsetEnv.push(
+          ...value(w)
+            .split(',')
+            .filter((s) => s !== ''),
+        );
         break;
       case '-0':
         o.argv0 = value(w);
         break;
       case '-cpu': {
-        const m = value(w);
+        // qemu's form: model[,feature=on|off...]. Turning off a feature armvisor
+        // does not implement is accepted (so both emulators take the same options).
+        const [m, ...props] = value(w).split(',');
         if (!CPU_MODELS.has(m)) throw new UsageError(`unable to find CPU model '${m}'`);
+        for (const p of props) {
+          const [name, setting] = p.split('=');
+          if (!ABSENT_FEATURES.has(name) || setting !== 'off')
+            throw new UsageError(
+              `-cpu ${m}: property '${p}' is not supported (only ${[...ABSENT_FEATURES].map((f) => f + '=off').join(', ')})`,
+            );
+        }
         o.cpu = m;
         break;
       }

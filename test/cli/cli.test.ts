@@ -47,6 +47,13 @@ test('-cpu accepts the models qemu knows that armvisor can be, and refuses other
   assert.equal(r.stderr, "armvisor: unable to find CPU model 'pentium'\n");
 });
 
+test('-cpu takes qemu feature suffixes that turn off what armvisor lacks, and refuses others', () => {
+  assert.equal(cli('-cpu', 'max,sve=off,sme=off,pauth=off', guest('user', 'exit42')).status, 42);
+  const r = cli('-cpu', 'max,sve=on', guest('user', 'exit42'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /property 'sve=on' is not supported/);
+});
+
 test('no program is an error with exit status 1', () => {
   const r = cli('run');
   assert.equal(r.status, 1);
