@@ -316,17 +316,21 @@ export class A64Cpu {
   // split into bytes; both pages are checked before anything is written.
 
   ld8(lo: number, hi: number): number {
-    return this.bytes[this.rOffset(lo, hi, 1)];
+    // Offset first: a TLB fill may allocate a frame and grow (detach) the memory.
+    const off = this.rOffset(lo, hi, 1);
+    return this.bytes[off];
   }
 
   ld16(lo: number, hi: number): number {
     if ((lo & 0xfff) > 0xffe) return this.ldCross(lo, hi, 2);
-    return this.view.getUint16(this.rOffset(lo, hi, 2), true);
+    const off = this.rOffset(lo, hi, 2);
+    return this.view.getUint16(off, true);
   }
 
   ld32(lo: number, hi: number): number {
     if ((lo & 0xfff) > 0xffc) return this.ldCross(lo, hi, 4);
-    return this.view.getInt32(this.rOffset(lo, hi, 4), true);
+    const off = this.rOffset(lo, hi, 4);
+    return this.view.getInt32(off, true);
   }
 
   /** 64-bit load: returns the low half; the high half is left in cpu.hi. */
@@ -349,23 +353,27 @@ export class A64Cpu {
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      v |= this.bytes[this.rOffset(l, h, 1)] << (8 * i);
+      const off = this.rOffset(l, h, 1);
+      v |= this.bytes[off] << (8 * i);
     }
     return size === 4 ? v | 0 : v >>> 0;
   }
 
   st8(lo: number, hi: number, val: number): void {
-    this.bytes[this.wOffset(lo, hi)] = val;
+    const off = this.wOffset(lo, hi);
+    this.bytes[off] = val;
   }
 
   st16(lo: number, hi: number, val: number): void {
     if ((lo & 0xfff) > 0xffe) return this.stCross(lo, hi, 2, val, 0);
-    this.view.setUint16(this.wOffset(lo, hi), val, true);
+    const off = this.wOffset(lo, hi);
+    this.view.setUint16(off, val, true);
   }
 
   st32(lo: number, hi: number, val: number): void {
     if ((lo & 0xfff) > 0xffc) return this.stCross(lo, hi, 4, val, 0);
-    this.view.setInt32(this.wOffset(lo, hi), val, true);
+    const off = this.wOffset(lo, hi);
+    this.view.setInt32(off, val, true);
   }
 
   st64(lo: number, hi: number, vlo: number, vhi: number): void {
@@ -382,7 +390,8 @@ export class A64Cpu {
       const l = (lo + i) | 0;
       const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
       const byte = i < 4 ? vlo >>> (8 * i) : vhi >>> (8 * (i - 4));
-      this.bytes[this.wOffset(l, h)] = byte;
+      const off = this.wOffset(l, h);
+      this.bytes[off] = byte;
     }
   }
 
@@ -480,6 +489,8 @@ export class A64Cpu {
         }
         const execs = page.execs;
         const args = page.args;
+        const baseLo = page.baseLo;
+        const baseHi = page.baseHi;
         idx = (this.pcLo & 0xfff) >>> 2;
         for (;;) {
           let fn = execs[idx];
@@ -487,16 +498,23 @@ export class A64Cpu {
           executed++;
           if (fn(this, args[idx]!)) {
             if (this.stopReason !== StopReason.None) break outer;
+            // A taken branch to an aligned address in the same page (most
+            // loops) stays in this loop: one mask-and-compare checks both.
+            const t = this.pcLo;
+            if ((t & ~0xffc) === baseLo && this.pcHi === baseHi && executed < budget) {
+              idx = (t & 0xfff) >>> 2;
+              continue;
+            }
             continue outer;
           }
           if (++idx === 1024) {
-            this.pcLo = (page.baseLo + 4096) | 0;
-            this.pcHi = this.pcLo === 0 ? (page.baseHi + 1) | 0 : page.baseHi;
+            this.pcLo = (baseLo + 4096) | 0;
+            this.pcHi = this.pcLo === 0 ? (baseHi + 1) | 0 : baseHi;
             continue outer;
           }
           if (executed >= budget) {
-            this.pcLo = (page.baseLo + idx * 4) | 0;
-            this.pcHi = page.baseHi;
+            this.pcLo = (baseLo + idx * 4) | 0;
+            this.pcHi = baseHi;
             break outer;
           }
         }
@@ -545,8 +563,7 @@ export class A64Cpu {
 }
 
 const hexWord = (w: number): string => '0x' + (w >>> 0).toString(16).padStart(8, '0');
-const hexPc = (lo: number, hi: number): string =>
-  '0x' + ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString(16);
+const hexPc = (lo: number, hi: number): string => '0x' + ((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)).toString(16);
 
 // -------------------------------------------------------------------- decoder glue
 

@@ -69,6 +69,28 @@ function setAddr(a: Args, mode: M, n: number, off: number, m = 0, ext = 0, sh = 
   a.sh = sh;
   a.absLo = absLo;
   a.absHi = absHi;
+  (a as unknown as { ad: Addr }).ad = new Addr(mode, n, off, a.wb, m, ext, sh, absLo, absHi);
+}
+
+/**
+ * The addressing of an instance again, as an object of one class. ea() and
+ * writeback() are shared by every load/store entry, and their property loads
+ * would see every entry's Args shape (megamorphic, measured: see
+ * docs/PERFORMANCE.md); an Addr has one shape, so they stay monomorphic. Each
+ * exec loads `a.ad` itself (its own inline cache, few shapes).
+ */
+class Addr {
+  constructor(
+    readonly mode: number,
+    readonly n: number,
+    readonly off: number,
+    readonly wb: number,
+    readonly m: number,
+    readonly ext: number,
+    readonly sh: number,
+    readonly absLo: number,
+    readonly absHi: number,
+  ) {}
 }
 
 /**
@@ -76,7 +98,7 @@ function setAddr(a: Args, mode: M, n: number, off: number, m = 0, ext = 0, sh = 
  * in eaHi. Kept small so that it inlines into every exec: the hot modes
  * (immediate offset, register offset) are here, the rest in eaIndexed.
  */
-function ea(cpu: A64Cpu, a: Args): number {
+function ea(cpu: A64Cpu, a: Addr): number {
   const x = cpu.x;
   const mode = a.mode;
   if (mode === M.Off) {
@@ -100,7 +122,7 @@ function ea(cpu: A64Cpu, a: Args): number {
 }
 
 /** Pre-/post-indexed and literal addresses (see ea). */
-function eaIndexed(cpu: A64Cpu, a: Args): number {
+function eaIndexed(cpu: A64Cpu, a: Addr): number {
   const mode = a.mode;
   if (mode === M.Abs) {
     eaHi = a.absHi;
@@ -121,7 +143,7 @@ function eaIndexed(cpu: A64Cpu, a: Args): number {
 }
 
 /** Write back the base register after a pre/post-indexed access (no-op otherwise). */
-function writeback(cpu: A64Cpu, a: Args): void {
+function writeback(cpu: A64Cpu, a: Addr): void {
   if (a.wb !== 0) {
     cpu.x[a.n] = wbLo;
     cpu.x[a.n + 1] = wbHi;
@@ -129,7 +151,7 @@ function writeback(cpu: A64Cpu, a: Args): void {
 }
 
 /** High half of (lo, hi) + k for a small k >= 0, given the low half sum. */
-const carry = (lo: number, sum: number, hi: number): number => ((sum >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi);
+const carry = (lo: number, sum: number, hi: number): number => (sum >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
 
 /** Stop with an alignment fault at the instruction (qemu-aarch64: SIGBUS, BUS_ADRALN). */
 function alignmentFault(cpu: A64Cpu, a: Args, lo: number, hi: number, access: Access): number {
@@ -185,103 +207,103 @@ const narrow = (v: number, size: number): number => (size === 0 ? v & 0xff : siz
 // ---------------------------------------------------------------- single register: execs per access type
 
 const LDR_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld64(lo, eaHi);
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = cpu.hi;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDR_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld32(lo, eaHi);
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRH: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld16(lo, eaHi);
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRB: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld8(lo, eaHi);
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRSW: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld32(lo, eaHi);
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = v >> 31;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRSH_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = (cpu.ld16(lo, eaHi) << 16) >> 16;
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = v >> 31;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRSH_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = (cpu.ld16(lo, eaHi) << 16) >> 16;
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRSB_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = (cpu.ld8(lo, eaHi) << 24) >> 24;
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = v >> 31;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDRSB_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = (cpu.ld8(lo, eaHi) << 24) >> 24;
   const x = cpu.x;
   x[a.t] = v;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st64(lo, eaHi, cpu.x[a.t], cpu.x[a.t + 1]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st32(lo, eaHi, cpu.x[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STRH: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st16(lo, eaHi, cpu.x[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STRB: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st8(lo, eaHi, cpu.x[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 
 // SIMD&FP: a.t is the index of the register's first 32-bit lane in cpu.vi32.
 // A load writes the whole 128-bit register (upper bits zero).
 
 const LDR_B: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld8(lo, eaHi);
   const r = cpu.vi32;
   const t = a.t;
@@ -289,10 +311,10 @@ const LDR_B: Exec = (cpu, a) => {
   r[t + 1] = 0;
   r[t + 2] = 0;
   r[t + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDR_H: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld16(lo, eaHi);
   const r = cpu.vi32;
   const t = a.t;
@@ -300,10 +322,10 @@ const LDR_H: Exec = (cpu, a) => {
   r[t + 1] = 0;
   r[t + 2] = 0;
   r[t + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDR_S: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld32(lo, eaHi);
   const r = cpu.vi32;
   const t = a.t;
@@ -311,10 +333,10 @@ const LDR_S: Exec = (cpu, a) => {
   r[t + 1] = 0;
   r[t + 2] = 0;
   r[t + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDR_D: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const v = cpu.ld64(lo, eaHi);
   const r = cpu.vi32;
   const t = a.t;
@@ -322,10 +344,10 @@ const LDR_D: Exec = (cpu, a) => {
   r[t + 1] = cpu.hi;
   r[t + 2] = 0;
   r[t + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDR_Q: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld64(lo, hi);
   const v1 = cpu.hi;
@@ -337,30 +359,30 @@ const LDR_Q: Exec = (cpu, a) => {
   r[t + 1] = v1;
   r[t + 2] = v2;
   r[t + 3] = cpu.hi;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_B: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st8(lo, eaHi, cpu.vi32[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_H: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st16(lo, eaHi, cpu.vi32[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_S: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st32(lo, eaHi, cpu.vi32[a.t]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_D: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   cpu.st64(lo, eaHi, cpu.vi32[a.t], cpu.vi32[a.t + 1]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STR_Q: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const r = cpu.vi32;
   const t = a.t;
@@ -368,7 +390,7 @@ const STR_Q: Exec = (cpu, a) => {
   cpu.st64(lo, hi, r[t], r[t + 1]);
   const lo8 = (lo + 8) | 0;
   cpu.st64(lo8, carry(lo, lo8, hi), r[t + 2], r[t + 3]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 
 /** PRFM/PRFUM: a hint; never faults. */
@@ -420,19 +442,44 @@ function singleSemantics(kind: ModeKind): SemanticsTable {
     exec: unallocated,
   });
   const out: { [name: string]: Semantics } = {
-    [`ST_${kind}`]: sem((a) => GP_STORE[a.size], (a) => a.size, (a) => srcZR(a.rt)),
-    [`LD_${kind}`]: sem((a) => GP_LOAD[a.size], (a) => a.size, (a) => dstZR(a.rt)),
+    [`ST_${kind}`]: sem(
+      (a) => GP_STORE[a.size],
+      (a) => a.size,
+      (a) => srcZR(a.rt),
+    ),
+    [`LD_${kind}`]: sem(
+      (a) => GP_LOAD[a.size],
+      (a) => a.size,
+      (a) => dstZR(a.rt),
+    ),
     [`LDS_${kind}`]: sem(
       (a) => (a.size ? (a.w ? LDRSH_W : LDRSH_X) : a.w ? LDRSB_W : LDRSB_X),
       (a) => a.size,
       (a) => dstZR(a.rt),
     ),
-    [`LDRSW_${kind}`]: sem(() => LDRSW, () => 2, (a) => dstZR(a.rt)),
+    [`LDRSW_${kind}`]: sem(
+      () => LDRSW,
+      () => 2,
+      (a) => dstZR(a.rt),
+    ),
   };
-  if (kind === 'UR' || kind === 'UIMM' || kind === 'REG') out[`PRFM_${kind}`] = sem(() => PRFM, () => 3, () => 0);
+  if (kind === 'UR' || kind === 'UIMM' || kind === 'REG')
+    out[`PRFM_${kind}`] = sem(
+      () => PRFM,
+      () => 3,
+      () => 0,
+    );
   if (kind !== 'TR') {
-    out[`FP_${kind}`] = sem((a) => (a.l ? FP_LOAD : FP_STORE)[a.size], (a) => a.size, (a) => a.rt * 4);
-    out[`FPQ_${kind}`] = sem((a) => (a.l ? LDR_Q : STR_Q), () => 4, (a) => a.rt * 4);
+    out[`FP_${kind}`] = sem(
+      (a) => (a.l ? FP_LOAD : FP_STORE)[a.size],
+      (a) => a.size,
+      (a) => a.rt * 4,
+    );
+    out[`FPQ_${kind}`] = sem(
+      (a) => (a.l ? LDR_Q : STR_Q),
+      () => 4,
+      (a) => a.rt * 4,
+    );
   }
   return out;
 }
@@ -486,7 +533,7 @@ const literalSemantics: SemanticsTable = {
 // (written in order); so do we.
 
 const LDP_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld64(lo, hi);
   const v1 = cpu.hi;
@@ -497,10 +544,10 @@ const LDP_X: Exec = (cpu, a) => {
   x[a.t2 + 1] = cpu.hi;
   x[a.t] = v0;
   x[a.t + 1] = v1;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDP_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld32(lo, hi);
   const lo4 = (lo + 4) | 0;
@@ -510,10 +557,10 @@ const LDP_W: Exec = (cpu, a) => {
   x[a.t2 + 1] = 0;
   x[a.t] = v0;
   x[a.t + 1] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDPSW: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld32(lo, hi);
   const lo4 = (lo + 4) | 0;
@@ -523,30 +570,30 @@ const LDPSW: Exec = (cpu, a) => {
   x[a.t2 + 1] = v1 >> 31;
   x[a.t] = v0;
   x[a.t + 1] = v0 >> 31;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STP_X: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const x = cpu.x;
   cpu.probeWrite(lo, hi, 16);
   cpu.st64(lo, hi, x[a.t], x[a.t + 1]);
   const lo8 = (lo + 8) | 0;
   cpu.st64(lo8, carry(lo, lo8, hi), x[a.t2], x[a.t2 + 1]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STP_W: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const x = cpu.x;
   cpu.probeWrite(lo, hi, 8);
   cpu.st32(lo, hi, x[a.t]);
   const lo4 = (lo + 4) | 0;
   cpu.st32(lo4, carry(lo, lo4, hi), x[a.t2]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDP_S: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld32(lo, hi);
   const lo4 = (lo + 4) | 0;
@@ -560,10 +607,10 @@ const LDP_S: Exec = (cpu, a) => {
   r[a.t2 + 1] = 0;
   r[a.t2 + 2] = 0;
   r[a.t2 + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDP_D: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld64(lo, hi);
   const v1 = cpu.hi;
@@ -578,10 +625,10 @@ const LDP_D: Exec = (cpu, a) => {
   r[a.t2 + 1] = cpu.hi;
   r[a.t2 + 2] = 0;
   r[a.t2 + 3] = 0;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const LDP_Q: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const v0 = cpu.ld64(lo, hi);
   const v1 = cpu.hi;
@@ -602,30 +649,30 @@ const LDP_Q: Exec = (cpu, a) => {
   r[a.t2 + 1] = v5;
   r[a.t2 + 2] = v6;
   r[a.t2 + 3] = cpu.hi;
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STP_S: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const r = cpu.vi32;
   cpu.probeWrite(lo, hi, 8);
   cpu.st32(lo, hi, r[a.t]);
   const lo4 = (lo + 4) | 0;
   cpu.st32(lo4, carry(lo, lo4, hi), r[a.t2]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STP_D: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const r = cpu.vi32;
   cpu.probeWrite(lo, hi, 16);
   cpu.st64(lo, hi, r[a.t], r[a.t + 1]);
   const lo8 = (lo + 8) | 0;
   cpu.st64(lo8, carry(lo, lo8, hi), r[a.t2], r[a.t2 + 1]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 const STP_Q: Exec = (cpu, a) => {
-  const lo = ea(cpu, a);
+  const lo = ea(cpu, a.ad as unknown as Addr);
   const hi = eaHi;
   const r = cpu.vi32;
   cpu.probeWrite(lo, hi, 32);
@@ -636,7 +683,7 @@ const STP_Q: Exec = (cpu, a) => {
   cpu.st64(l, carry(lo, l, hi), r[a.t2], r[a.t2 + 1]);
   l = (lo + 24) | 0;
   cpu.st64(l, carry(lo, l, hi), r[a.t2 + 2], r[a.t2 + 3]);
-  writeback(cpu, a);
+  writeback(cpu, a.ad as unknown as Addr);
 };
 
 type PairKind = 'NP' | 'POST' | 'OFF' | 'PRE';
