@@ -20,6 +20,7 @@ import { a64Decoder, disassembleA64 } from '../../arch/a64/table.js';
 import type { A64Def } from '../../arch/a64/encoding.js';
 import { semanticsFor } from './semantics/index.js';
 import type { Args, Exec } from './semantics-types.js';
+import { HOT_THRESHOLD, MAX_BLOCK, compileBlock, type CompiledBlock } from './block.js';
 
 export const enum StopReason {
   None = 0,
@@ -71,7 +72,19 @@ export interface CodePage {
   args: (Args | undefined)[];
   /** False once the page was invalidated (its slots are then cleared). */
   valid: boolean;
+  /** Per slot: 1 if the instruction may write memory, 2 if it always leaves the straight line. */
+  kinds: Uint8Array;
+  /** Compiled blocks by start slot (see block.ts), and entry counts of slots not yet compiled. */
+  blocks: (CompiledBlock | undefined)[];
+  heat: Uint16Array;
 }
+
+const KIND_WRITES = 1;
+const KIND_ENDS = 2;
+/** Classes whose instructions may store to memory (the block re-checks its page after them). */
+const WRITING_CLASS = /store|atomic|compare and swap|exclusive|ordered|STLR|System instructions/i;
+/** Classes that always leave the straight line: a block ends after them. */
+const ENDING_CLASS = /^Unconditional branch|^Exception generation/;
 
 /**
  * The decoded-code cache. Several CPUs of one address space (threads) share
@@ -89,6 +102,8 @@ export class CodeCache {
     // Clear in place: a run loop holding this page re-decodes what it meets.
     p.execs.fill(undefined);
     p.args.fill(undefined);
+    p.blocks.fill(undefined);
+    p.heat.fill(0);
     p.valid = false;
     this.pages.delete(key);
   }
@@ -104,6 +119,8 @@ export interface CpuOptions {
   /** Where one-line diagnostics (unimplemented encodings, …) go. */
   diagnostic?: (line: string) => void;
   codeCache?: CodeCache;
+  /** Compile hot runs of instructions (block.ts); off = pure interpreter (for tests). Default on. */
+  compileBlocks?: boolean;
 }
 
 export class A64Cpu {
@@ -166,6 +183,14 @@ export class A64Cpu {
   private readonly wOff = new Int32Array(TLB_SIZE);
   readonly code: CodeCache;
   private curPage: CodePage | null = null;
+  /** Index within the running compiled block of the instruction being executed (block.ts). */
+  blockIndex = 0;
+  /** Entries into a slot before its block is compiled (above 0xffff: never). */
+  private readonly hotThreshold: number;
+  /** Instructions a looping compiled block completed in earlier rounds. */
+  blockDone = 0;
+  /** Set by a compiled block: 1 when it left through a taken branch or a stop. */
+  blockBranched = 0;
   /** Top-byte ignore for data addresses (Linux user mode sets TCR_EL1.TBI0). */
   tbi = true;
   private stopRequested = false;
@@ -184,6 +209,7 @@ export class A64Cpu {
     });
     mem.addTlbListener((lo, hi, pages) => this.flushTlb(lo, hi, pages));
     this.code = opts.codeCache ?? new CodeCache();
+    this.hotThreshold = opts.compileBlocks === false ? 0x10000 : HOT_THRESHOLD;
     this.code.cpus.push(this);
     this.diagnostic = opts.diagnostic ?? ((line) => console.error(line));
   }
@@ -434,6 +460,9 @@ export class A64Cpu {
       execs: new Array<Exec | undefined>(1024).fill(undefined),
       args: new Array<Args | undefined>(1024).fill(undefined),
       valid: true,
+      kinds: new Uint8Array(1024),
+      blocks: new Array<CompiledBlock | undefined>(1024).fill(undefined),
+      heat: new Uint16Array(1024),
     };
     this.registerCode(p);
     return p;
@@ -453,10 +482,28 @@ export class A64Cpu {
     if (!p.valid) this.registerCode(p);
     const raw = this.view.getUint32(p.frame + idx * 4, true);
     const pcLo = (p.baseLo + idx * 4) | 0;
-    const { exec, args } = decodeA64(raw, pcLo, p.baseHi);
+    const { exec, args, def } = decodeA64(raw, pcLo, p.baseHi);
     p.execs[idx] = exec;
     p.args[idx] = args;
+    p.kinds[idx] = !def ? KIND_ENDS : WRITING_CLASS.test(def.cls) ? KIND_WRITES : ENDING_CLASS.test(def.cls) ? KIND_ENDS : 0;
     return exec;
+  }
+
+  /** Compile the block starting at slot idx of page p (decoding what is not yet decoded). */
+  private compileAt(p: CodePage, idx: number): CompiledBlock {
+    const execs: Exec[] = [];
+    const args: Args[] = [];
+    const writes: boolean[] = [];
+    for (let i = idx; i < 1024 && execs.length < MAX_BLOCK; i++) {
+      const e = p.execs[i] ?? this.decodeInto(p, i);
+      execs.push(e);
+      args.push(p.args[i]!);
+      writes.push(p.kinds[i] === KIND_WRITES);
+      if (p.kinds[i] === KIND_ENDS) break;
+    }
+    const b = compileBlock(execs, args, writes, p);
+    p.blocks[idx] = b;
+    return b;
   }
 
   // ---------------------------------------------------------------- run loop
@@ -472,6 +519,7 @@ export class A64Cpu {
     let executed = 0;
     let idx = 0;
     let page: CodePage | null = null;
+    let blockStart = -1;
     try {
       outer: while (executed < budget) {
         if (this.stopRequested) {
@@ -492,7 +540,46 @@ export class A64Cpu {
         const baseLo = page.baseLo;
         const baseHi = page.baseHi;
         idx = (this.pcLo & 0xfff) >>> 2;
+        const blocks = page.blocks;
+        const heat = page.heat;
+        let entry = true;
         for (;;) {
+          if (entry) {
+            // A block entry (after a branch, or where a block fell through):
+            // run its compiled block when it is hot and the budget allows.
+            entry = false;
+            let blk = blocks[idx];
+            if (blk === undefined && ++heat[idx] === this.hotThreshold) blk = this.compileAt(page, idx);
+            if (blk !== undefined && budget - executed >= blk.len) {
+              blockStart = idx;
+              const r = blk.fn(this, budget - executed);
+              blockStart = -1;
+              executed += r;
+              if (this.blockBranched) {
+                if (this.stopReason !== StopReason.None) break outer;
+                const t = this.pcLo;
+                if ((t & ~0xffc) === baseLo && this.pcHi === baseHi && executed < budget && page.valid) {
+                  idx = (t & 0xfff) >>> 2;
+                  entry = true;
+                  continue;
+                }
+                continue outer;
+              }
+              idx += blk.len;
+              if (idx === 1024) {
+                this.pcLo = (baseLo + 4096) | 0;
+                this.pcHi = this.pcLo === 0 ? (baseHi + 1) | 0 : baseHi;
+                continue outer;
+              }
+              if (executed >= budget) {
+                this.pcLo = (baseLo + idx * 4) | 0;
+                this.pcHi = baseHi;
+                break outer;
+              }
+              entry = true;
+              continue;
+            }
+          }
           let fn = execs[idx];
           if (fn === undefined) fn = this.decodeInto(page, idx);
           executed++;
@@ -503,6 +590,7 @@ export class A64Cpu {
             const t = this.pcLo;
             if ((t & ~0xffc) === baseLo && this.pcHi === baseHi && executed < budget) {
               idx = (t & 0xfff) >>> 2;
+              entry = true;
               continue;
             }
             continue outer;
@@ -526,6 +614,11 @@ export class A64Cpu {
         this.stopReason = StopReason.InstructionAbort;
       } else {
         // The faulting instruction did not complete: count it out, point at it.
+        if (blockStart >= 0) {
+          // Inside a compiled block: the instructions before it completed.
+          idx = blockStart + this.blockIndex;
+          executed += this.blockDone + this.blockIndex + 1;
+        }
         executed--;
         this.pcLo = (page!.baseLo + idx * 4) | 0;
         this.pcHi = page!.baseHi;
