@@ -12,6 +12,13 @@
 import * as fs from 'node:fs';
 import { nodeHost } from '../host/node-host.js';
 import { ExecError, runProgram } from '../linux-user/index.js';
+import { setFlagsFromString } from 'node:v8';
+
+// Larger inlining budgets let TurboFan inline the execs into the compiled
+// blocks of src/cpu/a64/block.ts; measured in docs/PERFORMANCE.md (point 0).
+// Set before any guest code runs, so every optimisation sees them.
+setFlagsFromString('--max-inlined-bytecode-size=2000');
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=8000');
 
 const USAGE = `usage: armvisor run [options] program [arguments...]
        armvisor [options] program [arguments...]
