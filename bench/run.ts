@@ -65,7 +65,9 @@ function main(): void {
     const same = a.stdout === q.stdout && a.status === q.status;
     if (!same) {
       failed++;
-      console.error(`${p}: output differs from qemu-aarch64\n--- qemu\n${q.stdout}--- armvisor (status ${a.status})\n${a.stdout}${a.stderr}`);
+      console.error(
+        `${p}: output differs from qemu-aarch64\n--- qemu\n${q.stdout}--- armvisor (status ${a.status})\n${a.stdout}${a.stderr}`,
+      );
     }
     const frac = q.seconds / a.seconds;
     if (INTEGER.has(p) && same) fractions.push(frac);

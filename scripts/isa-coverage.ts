@@ -65,7 +65,9 @@ function main(): void {
   }
   const req = classes.filter((c) => c.scope === 'required');
   const done = req.filter((c) => c.entries > 0 && c.implemented === c.entries).length;
-  console.log(`# A64 encoding coverage: ${done}/${req.length} required classes implemented, ${a64Encodings.length} table entries`);
+  console.log(
+    `# A64 encoding coverage: ${done}/${req.length} required classes implemented, ${a64Encodings.length} table entries`,
+  );
   console.log(lines.join('\n'));
   if (bad && !reportOnly) process.exitCode = 1;
 }

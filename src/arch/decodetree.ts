@@ -248,7 +248,7 @@ export class DecodeTree<E extends EncodingEntry> {
   private static matchLeaf<E extends EncodingEntry>(cands: Candidate<E>[], insn: number): E | null {
     let best: Candidate<E> | null = null;
     for (const c of cands) {
-      if (((insn & c.parsed.mask) >>> 0) === c.parsed.value && (!best || c.order < best.order)) best = c;
+      if ((insn & c.parsed.mask) >>> 0 === c.parsed.value && (!best || c.order < best.order)) best = c;
     }
     return best ? best.entry : null;
   }

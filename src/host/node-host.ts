@@ -81,7 +81,21 @@ function pause(ms: number): void {
 }
 
 const DT_BY_KIND = (d: fs.Dirent): number =>
-  d.isFile() ? 8 : d.isDirectory() ? 4 : d.isSymbolicLink() ? 10 : d.isFIFO() ? 1 : d.isCharacterDevice() ? 2 : d.isBlockDevice() ? 6 : d.isSocket() ? 12 : 0;
+  d.isFile()
+    ? 8
+    : d.isDirectory()
+      ? 4
+      : d.isSymbolicLink()
+        ? 10
+        : d.isFIFO()
+          ? 1
+          : d.isCharacterDevice()
+            ? 2
+            : d.isBlockDevice()
+              ? 6
+              : d.isSocket()
+                ? 12
+                : 0;
 
 /** A host file descriptor as a HostFile. `own` closes it on close(). */
 export class NodeFile implements HostFile {
@@ -301,7 +315,15 @@ export class NodeFs implements HostFs {
   statfs(path: string): HostStatfs | number {
     try {
       const s = fs.statfsSync(path);
-      return { type: s.type, bsize: s.bsize, blocks: s.blocks, bfree: s.bfree, bavail: s.bavail, files: s.files, ffree: s.ffree };
+      return {
+        type: s.type,
+        bsize: s.bsize,
+        blocks: s.blocks,
+        bfree: s.bfree,
+        bavail: s.bavail,
+        files: s.files,
+        ffree: s.ffree,
+      };
     } catch (e) {
       return errnoOf(e);
     }

@@ -52,7 +52,8 @@ export interface ElfImage {
 function u64(dv: DataView, off: number, what: string): number {
   const lo = dv.getUint32(off, true);
   const hi = dv.getUint32(off + 4, true);
-  if (hi >= 0x200000) throw new ElfError(`${what} out of range (0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')})`);
+  if (hi >= 0x200000)
+    throw new ElfError(`${what} out of range (0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')})`);
   return hi * 4294967296 + lo;
 }
 
@@ -76,7 +77,13 @@ export function parseElf(data: Uint8Array): ElfImage {
   const machine = dv.getUint16(18, true);
   if (machine !== EM_AARCH64) throw new ElfError(`not an AArch64 program (e_machine ${machine})`);
   if (type !== ET_EXEC && type !== ET_DYN) {
-    throw new ElfError(type === 1 ? 'relocatable object file, not an executable' : type === 4 ? 'core file, not an executable' : `not an executable (e_type ${type})`);
+    throw new ElfError(
+      type === 1
+        ? 'relocatable object file, not an executable'
+        : type === 4
+          ? 'core file, not an executable'
+          : `not an executable (e_type ${type})`,
+    );
   }
   const entry = u64(dv, 24, 'entry point');
   const phoff = u64(dv, 32, 'program header offset');
@@ -104,7 +111,8 @@ export function parseElf(data: Uint8Array): ElfImage {
       if (ph.offset + ph.filesz > data.length) throw new ElfError(`truncated file: segment ${i} lies past its end`);
       if (ph.memsz < ph.filesz) throw new ElfError(`segment ${i}: memory size smaller than file size`);
       if (ph.vaddr + ph.memsz > USER_VA_END) throw new ElfError(`segment ${i} lies outside the user address space`);
-      if ((ph.vaddr - ph.offset) % 4096 !== 0) throw new ElfError(`segment ${i}: address and file offset differ modulo the page size`);
+      if ((ph.vaddr - ph.offset) % 4096 !== 0)
+        throw new ElfError(`segment ${i}: address and file offset differ modulo the page size`);
     } else if (ph.type === PT_INTERP) {
       if (ph.offset + ph.filesz > data.length || ph.filesz === 0) throw new ElfError('truncated file: bad PT_INTERP');
       let end = ph.offset;

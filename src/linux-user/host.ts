@@ -155,7 +155,21 @@ export function bytesFile(data: Uint8Array): HostFile {
 /** Status of a character device such as a pipe end or /dev/null. */
 export function charDeviceStat(): HostStat {
   return {
-    dev: 0, ino: 0, mode: 0o020620, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 1024, blocks: 0,
-    atimeSec: 0, atimeNsec: 0, mtimeSec: 0, mtimeNsec: 0, ctimeSec: 0, ctimeNsec: 0,
+    dev: 0,
+    ino: 0,
+    mode: 0o020620,
+    nlink: 1,
+    uid: 0,
+    gid: 0,
+    rdev: 0,
+    size: 0,
+    blksize: 1024,
+    blocks: 0,
+    atimeSec: 0,
+    atimeNsec: 0,
+    mtimeSec: 0,
+    mtimeNsec: 0,
+    ctimeSec: 0,
+    ctimeNsec: 0,
   };
 }

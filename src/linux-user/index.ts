@@ -20,8 +20,19 @@ import { MemoryMap } from './memory-map.js';
 import { Process, type Task } from './process.js';
 import { SIGBUS, SIGILL, SIGKILL, SIGSEGV, SIGTRAP } from './signals.js';
 import {
-  BUS_ADRALN, BUS_ADRERR, ERESTARTSYS, ERESTART_RESTARTBLOCK, ILL_ILLOPC, SEGV_ACCERR, SEGV_MAPERR, TRAP_BRKPT, deliverSignals, faultInfo, fireTimers,
-  forceSignal, hasDeliverable,
+  BUS_ADRALN,
+  BUS_ADRERR,
+  ERESTARTSYS,
+  ERESTART_RESTARTBLOCK,
+  ILL_ILLOPC,
+  SEGV_ACCERR,
+  SEGV_MAPERR,
+  TRAP_BRKPT,
+  deliverSignals,
+  faultInfo,
+  fireTimers,
+  forceSignal,
+  hasDeliverable,
 } from './delivery.js';
 import { inSysroot, normalizePath } from './syscalls/fs.js';
 import { dispatchSyscall } from './syscalls/table.js';
@@ -83,7 +94,14 @@ function inputFile(i: RunOptions['stdin'], fallback: HostFile): HostFile {
 
 function readWholeFile(host: Host, path: string): Uint8Array {
   const f = host.fs.open(path, O_RDONLY, 0);
-  const why = (e: number): string => (e === -2 ? 'No such file or directory' : e === -13 ? 'Permission denied' : e === -21 ? 'Is a directory' : `error ${-e}`);
+  const why = (e: number): string =>
+    e === -2
+      ? 'No such file or directory'
+      : e === -13
+        ? 'Permission denied'
+        : e === -21
+          ? 'Is a directory'
+          : `error ${-e}`;
   if (typeof f === 'number') throw new ExecError(`cannot open '${path}': ${why(f)}`);
   try {
     const st = f.stat();
@@ -144,12 +162,22 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
     let interp: Uint8Array | undefined;
     const want = parseElf(image).interp;
     if (want !== null) {
-      if (!o.sysroot) throw new ElfError(`dynamic executables need -L SYSROOT (the program asks for the interpreter ${want})`);
+      if (!o.sysroot)
+        throw new ElfError(`dynamic executables need -L SYSROOT (the program asks for the interpreter ${want})`);
       interp = readWholeFile(host, inSysroot(proc, want));
     }
     loaded = loadProgram(map, {
-      image, interp, argv: o.argv, env: o.env ?? [], execfn: path, random, hwcap, hwcap2,
-      uid: proc.uid, gid: proc.gid, name: exePath,
+      image,
+      interp,
+      argv: o.argv,
+      env: o.env ?? [],
+      execfn: path,
+      random,
+      hwcap,
+      hwcap2,
+      uid: proc.uid,
+      gid: proc.gid,
+      name: exePath,
     });
   } catch (e) {
     if (e instanceof ElfError) throw new ExecError(`${path}: ${e.message}`);
@@ -163,9 +191,9 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
   proc.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr', true), false);
   const task = proc.newTask();
   const cpu = task.cpu;
-  cpu.pcLo = loaded.entry % 4294967296 | 0;
+  cpu.pcLo = (loaded.entry % 4294967296) | 0;
   cpu.pcHi = Math.floor(loaded.entry / 4294967296) | 0;
-  cpu.x[62] = loaded.sp % 4294967296 | 0;
+  cpu.x[62] = (loaded.sp % 4294967296) | 0;
   cpu.x[63] = Math.floor(loaded.sp / 4294967296) | 0;
   return { process: proc, task, loaded };
 }
@@ -243,9 +271,11 @@ export async function runPrepared(prep: PreparedProgram, batch = 1_000_000): Pro
         case StopReason.InstructionAbort: {
           const f = cpu.fault;
           const sig = f.kind === FaultKind.Bus ? SIGBUS : SIGSEGV;
-          const code = f.kind === FaultKind.Bus ? BUS_ADRERR : f.kind === FaultKind.Permission ? SEGV_ACCERR : SEGV_MAPERR;
+          const code =
+            f.kind === FaultKind.Bus ? BUS_ADRERR : f.kind === FaultKind.Permission ? SEGV_ACCERR : SEGV_MAPERR;
           const what = f.access === Access.Write ? 'write' : f.access === Access.Exec ? 'execute' : 'read';
-          const kind = f.kind === FaultKind.Permission ? 'permission' : f.kind === FaultKind.Bus ? 'bus error' : 'unmapped';
+          const kind =
+            f.kind === FaultKind.Permission ? 'permission' : f.kind === FaultKind.Bus ? 'bus error' : 'unmapped';
           const addr = (f.addrHi >>> 0) * 4294967296 + (f.addrLo >>> 0);
           exceptionSignal(t, sig, code, addr, `: ${what} at ${hex(f.addrLo, f.addrHi)} (${kind})`);
           break;

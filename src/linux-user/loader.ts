@@ -107,10 +107,15 @@ function mapImage(map: MemoryMap, elf: ElfImage, image: Uint8Array, bias: number
     imageEnd = Math.max(imageEnd, ph.vaddr + bias + ph.memsz);
   }
   const pages = [...pageProt.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < pages.length; ) {
+  for (let i = 0; i < pages.length;) {
     // One mapping per run of pages with the same protection.
     let j = i + 1;
-    while (j < pages.length && pages[j] === pages[j - 1] + PAGE_SIZE && pageProt.get(pages[j]) === pageProt.get(pages[i])) j++;
+    while (
+      j < pages.length &&
+      pages[j] === pages[j - 1] + PAGE_SIZE &&
+      pageProt.get(pages[j]) === pageProt.get(pages[i])
+    )
+      j++;
     map.mapAnonymous(pages[i], (j - i) * PAGE_SIZE, pageProt.get(pages[i])!, name);
     i = j;
   }
@@ -123,7 +128,9 @@ function mapImage(map: MemoryMap, elf: ElfImage, image: Uint8Array, bias: number
   const pt = elf.phdrs.find((ph) => ph.type === PT_PHDR);
   if (pt) phdr = pt.vaddr + bias;
   else {
-    const seg = loads.find((ph) => elf.phoff >= ph.offset && elf.phoff + elf.phnum * elf.phentsize <= ph.offset + ph.filesz);
+    const seg = loads.find(
+      (ph) => elf.phoff >= ph.offset && elf.phoff + elf.phnum * elf.phentsize <= ph.offset + ph.filesz,
+    );
     if (seg) phdr = seg.vaddr + bias + (elf.phoff - seg.offset);
   }
   return { bias, end: imageEnd, phdr };
@@ -138,7 +145,10 @@ function maxAlign(elf: ElfImage): number {
 /** Lowest and highest address of an image's segments (page aligned). */
 function span(elf: ElfImage): [number, number] {
   const loads = elf.phdrs.filter((ph) => ph.type === PT_LOAD);
-  return [pageAlignDown(Math.min(...loads.map((ph) => ph.vaddr))), pageAlignUp(Math.max(...loads.map((ph) => ph.vaddr + ph.memsz)))];
+  return [
+    pageAlignDown(Math.min(...loads.map((ph) => ph.vaddr))),
+    pageAlignUp(Math.max(...loads.map((ph) => ph.vaddr + ph.memsz))),
+  ];
 }
 
 /**

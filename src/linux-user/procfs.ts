@@ -39,8 +39,22 @@ function auxvBytes(p: Process): Uint8Array {
 function generated(data: Uint8Array): HostFile {
   const f = bytesFile(data);
   const stat = (): HostStat => ({
-    dev: 0, ino: 0, mode: 0o100444, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 1024, blocks: 0,
-    atimeSec: 0, atimeNsec: 0, mtimeSec: 0, mtimeNsec: 0, ctimeSec: 0, ctimeNsec: 0,
+    dev: 0,
+    ino: 0,
+    mode: 0o100444,
+    nlink: 1,
+    uid: 0,
+    gid: 0,
+    rdev: 0,
+    size: 0,
+    blksize: 1024,
+    blocks: 0,
+    atimeSec: 0,
+    atimeNsec: 0,
+    mtimeSec: 0,
+    mtimeNsec: 0,
+    ctimeSec: 0,
+    ctimeNsec: 0,
   });
   return { ...f, stat };
 }

@@ -23,19 +23,48 @@ function flagNames(v: number, names: [number, string][], zero: string): string {
   return out.join('|');
 }
 
-const PROT: [number, string][] = [[1, 'PROT_READ'], [2, 'PROT_WRITE'], [4, 'PROT_EXEC'], [0x10, 'PROT_BTI'], [0x20, 'PROT_MTE']];
+const PROT: [number, string][] = [
+  [1, 'PROT_READ'],
+  [2, 'PROT_WRITE'],
+  [4, 'PROT_EXEC'],
+  [0x10, 'PROT_BTI'],
+  [0x20, 'PROT_MTE'],
+];
 const MAP: [number, string][] = [
-  [0x03, 'MAP_SHARED_VALIDATE'], [0x01, 'MAP_SHARED'], [0x02, 'MAP_PRIVATE'], [0x10, 'MAP_FIXED'], [0x20, 'MAP_ANONYMOUS'],
-  [0x100, 'MAP_GROWSDOWN'], [0x4000, 'MAP_NORESERVE'], [0x8000, 'MAP_POPULATE'], [0x20000, 'MAP_STACK'],
+  [0x03, 'MAP_SHARED_VALIDATE'],
+  [0x01, 'MAP_SHARED'],
+  [0x02, 'MAP_PRIVATE'],
+  [0x10, 'MAP_FIXED'],
+  [0x20, 'MAP_ANONYMOUS'],
+  [0x100, 'MAP_GROWSDOWN'],
+  [0x4000, 'MAP_NORESERVE'],
+  [0x8000, 'MAP_POPULATE'],
+  [0x20000, 'MAP_STACK'],
   [0x100000, 'MAP_FIXED_NOREPLACE'],
 ];
 const OFLAGS: [number, string][] = [
-  [0o100, 'O_CREAT'], [0o200, 'O_EXCL'], [0o400, 'O_NOCTTY'], [0o1000, 'O_TRUNC'], [0o2000, 'O_APPEND'],
-  [0o4000, 'O_NONBLOCK'], [0o40000, 'O_DIRECTORY'], [0o100000, 'O_NOFOLLOW'], [0o400000, 'O_LARGEFILE'],
-  [0o2000000, 'O_CLOEXEC'], [0o10000000, 'O_PATH'],
+  [0o100, 'O_CREAT'],
+  [0o200, 'O_EXCL'],
+  [0o400, 'O_NOCTTY'],
+  [0o1000, 'O_TRUNC'],
+  [0o2000, 'O_APPEND'],
+  [0o4000, 'O_NONBLOCK'],
+  [0o40000, 'O_DIRECTORY'],
+  [0o100000, 'O_NOFOLLOW'],
+  [0o400000, 'O_LARGEFILE'],
+  [0o2000000, 'O_CLOEXEC'],
+  [0o10000000, 'O_PATH'],
 ];
-const CLOCKS = ['CLOCK_REALTIME', 'CLOCK_MONOTONIC', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID',
-  'CLOCK_MONOTONIC_RAW', 'CLOCK_REALTIME_COARSE', 'CLOCK_MONOTONIC_COARSE', 'CLOCK_BOOTTIME'];
+const CLOCKS = [
+  'CLOCK_REALTIME',
+  'CLOCK_MONOTONIC',
+  'CLOCK_PROCESS_CPUTIME_ID',
+  'CLOCK_THREAD_CPUTIME_ID',
+  'CLOCK_MONOTONIC_RAW',
+  'CLOCK_REALTIME_COARSE',
+  'CLOCK_MONOTONIC_COARSE',
+  'CLOCK_BOOTTIME',
+];
 
 function formatArg(t: Task, n: number, f: ArgFormat): string {
   switch (f) {

@@ -63,7 +63,7 @@ export class UserAddressSpace implements AddressSpace {
       if (page === undefined) fn();
       else {
         const addr = page * PAGE_SIZE;
-        fn(addr % 4294967296 | 0, Math.floor(addr / 4294967296) | 0, count ?? 1);
+        fn((addr % 4294967296) | 0, Math.floor(addr / 4294967296) | 0, count ?? 1);
       }
     }
   }
@@ -195,7 +195,11 @@ export class UserAddressSpace implements AddressSpace {
     const ranges = this.lazy.filter((r) => r.first < src + count && r.end > src);
     this.cutLazy(src, src + count);
     for (const r of ranges) {
-      this.addLazy({ first: Math.max(r.first, src) - src + dst, end: Math.min(r.end, src + count) - src + dst, prot: r.prot });
+      this.addLazy({
+        first: Math.max(r.first, src) - src + dst,
+        end: Math.min(r.end, src + count) - src + dst,
+        prot: r.prot,
+      });
     }
     this.flush(src, count);
     this.flush(dst, count);

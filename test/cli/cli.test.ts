@@ -66,7 +66,7 @@ test('--stats prints instructions, time and MIPS after the program exits', () =>
   assert.match(r.stderr, /^armvisor: 9 instructions in \d+\.\d{3} s \(\d+\.\d MIPS\)\n$/);
 });
 
-test('options stop at the program: later words are the program\'s arguments', () => {
+test("options stop at the program: later words are the program's arguments", () => {
   const o = parseRunArgs(['-strace', 'prog', '-E', 'x=1', '--stats']);
   assert.ok(typeof o === 'object');
   assert.equal(o.program, 'prog');
@@ -77,7 +77,11 @@ test('options stop at the program: later words are the program\'s arguments', ()
 test('-E and -U take comma-separated lists and may repeat; --name equals -name', () => {
   const o = parseRunArgs(['-E', 'A=1,B=2', '--E', 'C=a=b', '-U', 'X,Y', '-U', 'Z', '-0', 'zero', 'prog']);
   assert.ok(typeof o === 'object');
-  assert.deepEqual(o.setEnv, [['A', '1'], ['B', '2'], ['C', 'a=b']]);
+  assert.deepEqual(o.setEnv, [
+    ['A', '1'],
+    ['B', '2'],
+    ['C', 'a=b'],
+  ]);
   assert.deepEqual(o.unsetEnv, ['X', 'Y', 'Z']);
   assert.equal(o.argv0, 'zero');
 });

@@ -10,8 +10,18 @@ import { extraPstateOf } from '../../src/cpu/a64/int/system.js';
 import { FaultKind } from '../../src/memory/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE, UserAddressSpace } from '../../src/memory/user-address-space.js';
 import {
-  CODE_ADDR, CODE_SIZE, DATA_ADDR, DATA_SIZE, END_BRK, SIGBUS, SIGILL, SIGSEGV, SIGTRAP, emptyState,
-  type CaseResult, type TestCase,
+  CODE_ADDR,
+  CODE_SIZE,
+  DATA_ADDR,
+  DATA_SIZE,
+  END_BRK,
+  SIGBUS,
+  SIGILL,
+  SIGSEGV,
+  SIGTRAP,
+  emptyState,
+  type CaseResult,
+  type TestCase,
 } from './case-format.js';
 import { fillDataBlock } from './data-block.js';
 
@@ -146,7 +156,8 @@ export class ArmvisorRunner {
           // access (loads/stores that need alignment) fills cpu.fault.
           signo = SIGBUS;
           siCode = BUS_ADRALN;
-          faultAddr = (cpu.pcLo & 3) !== 0 ? cpu.pc : (BigInt(cpu.fault.addrHi >>> 0) << 32n) | BigInt(cpu.fault.addrLo >>> 0);
+          faultAddr =
+            (cpu.pcLo & 3) !== 0 ? cpu.pc : (BigInt(cpu.fault.addrHi >>> 0) << 32n) | BigInt(cpu.fault.addrLo >>> 0);
           break;
         case StopReason.Svc:
           signo = STOP_SVC;
@@ -196,7 +207,8 @@ export class ArmvisorRunner {
       const a = new Int32Array(ram.buffer, off, 1024);
       const base = p >> 2;
       for (let i = 0; i < 1024; i += 2) {
-        if (a[i] !== b[base + i] || a[i + 1] !== b[base + i + 1]) diffs.set(p + 4 * i, ram.bytes.slice(off + 4 * i, off + 4 * i + 8));
+        if (a[i] !== b[base + i] || a[i + 1] !== b[base + i + 1])
+          diffs.set(p + 4 * i, ram.bytes.slice(off + 4 * i, off + 4 * i + 8));
       }
     }
     return diffs;

@@ -4,7 +4,16 @@
  * every difference as expected vs got.
  */
 import { a64Decoder, disassembleA64 } from '../../src/arch/a64/table.js';
-import { CODE_ADDR, DATA_ADDR, SIGBUS, SIGNAL_NAMES, SIGSEGV, SIGVTALRM, type CaseResult, type TestCase } from './case-format.js';
+import {
+  CODE_ADDR,
+  DATA_ADDR,
+  SIGBUS,
+  SIGNAL_NAMES,
+  SIGSEGV,
+  SIGVTALRM,
+  type CaseResult,
+  type TestCase,
+} from './case-format.js';
 import { PSEUDO_NAMES, STOP_BUDGET } from './armvisor-runner.js';
 
 export interface Difference {
@@ -18,7 +27,8 @@ const h32 = (v: number): string => '0x' + (v >>> 0).toString(16).padStart(8, '0'
 const signame = (n: number): string => SIGNAL_NAMES[n] ?? PSEUDO_NAMES[n] ?? `signal ${n}`;
 
 /** NZCV as letters, upper case when set: "nZCv". */
-const flags = (v: number): string => ['N', 'Z', 'C', 'V'].map((f, i) => ((v >>> (31 - i)) & 1 ? f : f.toLowerCase())).join('');
+const flags = (v: number): string =>
+  ['N', 'Z', 'C', 'V'].map((f, i) => ((v >>> (31 - i)) & 1 ? f : f.toLowerCase())).join('');
 
 function vreg(v: Uint8Array, r: number): string {
   const dv = new DataView(v.buffer, v.byteOffset + 16 * r, 16);
@@ -85,7 +95,8 @@ export function compareResults(expected: CaseResult, got: CaseResult, c?: TestCa
     d.push({ what: 'stop', expected: signame(expected.signo), got: signame(got.signo) });
     return d;
   }
-  const unknown = c && expected.signo === got.signo && expected.pc === got.pc ? unknownAfterFault(c, expected) : new Set<string>();
+  const unknown =
+    c && expected.signo === got.signo && expected.pc === got.pc ? unknownAfterFault(c, expected) : new Set<string>();
   const add = (what: string, e: string, g: string): void => {
     if (e !== g && !unknown.has(what)) d.push({ what, expected: e, got: g });
   };
@@ -140,7 +151,9 @@ export function formatMismatch(
   notes: string[] = [],
 ): string {
   const feat = c.features?.length ? ` features: ${c.features.join(', ')}` : '';
-  const lines = [`MISMATCH seed ${where.seed} case ${where.index} [${c.cls}] (${[...new Set(c.entries)].join(', ')})${feat}`];
+  const lines = [
+    `MISMATCH seed ${where.seed} case ${where.index} [${c.cls}] (${[...new Set(c.entries)].join(', ')})${feat}`,
+  ];
   if (where.reproduce) lines.push(`  reproduce: ${where.reproduce}`);
   lines.push(...listing(c));
   const w = Math.max(...diffs.map((x) => x.what.length));

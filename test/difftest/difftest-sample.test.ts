@@ -23,7 +23,8 @@ test(
     const unknown = s.mismatches.filter((m) => !m.known);
     const known = s.mismatches.length - unknown.length;
     t.diagnostic(`${s.passed} passed, ${s.failed} failed (${known} known), ${s.skipped} skipped over ${n} classes`);
-    if (s.brkFallbacks) t.diagnostic(`armvisor has no BRK yet: end trap recognised by its word in ${s.brkFallbacks} cases`);
+    if (s.brkFallbacks)
+      t.diagnostic(`armvisor has no BRK yet: end trap recognised by its word in ${s.brkFallbacks} cases`);
     // Keep the report readable: the first few per class.
     const shown = new Map<string, number>();
     const report: string[] = [];
@@ -32,7 +33,9 @@ test(
       shown.set(m.testCase.cls, k + 1);
       if (k < 2) report.push(m.text);
     }
-    const perClass = [...s.perClass].filter(([, st]) => st.failed > 0).map(([cls, st]) => `  ${cls}: ${st.failed} failed`);
+    const perClass = [...s.perClass]
+      .filter(([, st]) => st.failed > 0)
+      .map(([cls, st]) => `  ${cls}: ${st.failed} failed`);
     assert.equal(
       unknown.length,
       0,

@@ -70,15 +70,19 @@ test('faults and undefined instructions are reported as SIGSEGV with si_addr and
   assert.equal(b.pc, BigInt(CODE_ADDR + 4));
 });
 
-test('a sequence that loops ends on the time limit in qemu and the budget in armvisor, and compares equal', { skip }, async () => {
-  const c = emptyCase(12, [0xd63f00a0, 0xd65f03c0]); // blr x5 ; ret (to itself, x30 = its own address)
-  c.state.x[5] = BigInt(CODE_ADDR + 4);
-  const [expected] = await runOnQemu([c], { jobs: 1 });
-  const got = new ArmvisorRunner().run(c);
-  assert.equal(expected.signo, SIGVTALRM);
-  assert.equal(got.signo, STOP_BUDGET);
-  assert.deepEqual(compareResults(expected, got, c), []);
-});
+test(
+  'a sequence that loops ends on the time limit in qemu and the budget in armvisor, and compares equal',
+  { skip },
+  async () => {
+    const c = emptyCase(12, [0xd63f00a0, 0xd65f03c0]); // blr x5 ; ret (to itself, x30 = its own address)
+    c.state.x[5] = BigInt(CODE_ADDR + 4);
+    const [expected] = await runOnQemu([c], { jobs: 1 });
+    const got = new ArmvisorRunner().run(c);
+    assert.equal(expected.signo, SIGVTALRM);
+    assert.equal(got.signo, STOP_BUDGET);
+    assert.deepEqual(compareResults(expected, got, c), []);
+  },
+);
 
 test('the comparator reports a perturbed register, flag, V register and memory word', { skip }, async () => {
   const c = emptyCase(9);
@@ -96,7 +100,10 @@ test('the comparator reports a perturbed register, flag, V register and memory w
 test('a wrong initial state given to armvisor is caught as a mismatch', { skip }, async () => {
   const c = emptyCase(11);
   const [expected] = await runOnQemu([c], { jobs: 1 });
-  const wrong: TestCase = { ...c, state: { ...c.state, x: c.state.x.map((v, i) => (i === 7 ? v + 1n : v)), fpcr: c.state.fpcr ^ (1 << 25) } };
+  const wrong: TestCase = {
+    ...c,
+    state: { ...c.state, x: c.state.x.map((v, i) => (i === 7 ? v + 1n : v)), fpcr: c.state.fpcr ^ (1 << 25) },
+  };
   const got = new ArmvisorRunner().run(wrong);
   assert.deepEqual(
     compareResults(expected, got, c).map((d) => d.what),
@@ -125,7 +132,12 @@ test('branch offsets are generated forward and inside the sequence', () => {
   assert.ok(info);
   const rng = new Prng(4);
   for (let k = 0; k < 200; k++) {
-    const tc = generateCase(rng, info, { maxLen: 6 }, info.entries.filter((e) => e.def.name === 'B_BL'))!;
+    const tc = generateCase(
+      rng,
+      info,
+      { maxLen: 6 },
+      info.entries.filter((e) => e.def.name === 'B_BL'),
+    )!;
     tc.insns.forEach((w, i) => {
       const off = (w << 6) >> 6; // imm26, in words
       assert.ok(off >= 1 && i + off <= tc.insns.length, `b/bl at ${i} of ${tc.insns.length} jumps ${off}`);

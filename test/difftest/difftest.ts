@@ -82,7 +82,13 @@ export function selectClasses(opts: Pick<DifftestOptions, 'classes' | 'entry'>):
   if (opts.entry) {
     const c = all.find((k) => k.entries.some((e) => e.def.name === opts.entry) || k.missing.includes(opts.entry!));
     if (!c) throw new Error(`difftest: no entry named ${opts.entry} in the A64 table`);
-    return [{ ...c, entries: c.entries.filter((e) => e.def.name === opts.entry), missing: c.missing.filter((m) => m === opts.entry) }];
+    return [
+      {
+        ...c,
+        entries: c.entries.filter((e) => e.def.name === opts.entry),
+        missing: c.missing.filter((m) => m === opts.entry),
+      },
+    ];
   }
   if (!opts.classes || opts.classes.length === 0) return all;
   return opts.classes.map((name) => {
@@ -97,13 +103,19 @@ export function reproduceCommand(opts: DifftestOptions, c: TestCase, index: numb
   const idx = opts.entry || (opts.classes && opts.classes.length === 1) ? index : undefined;
   const len = (opts.len !== undefined ? ` --len ${opts.len}` : '') + (opts.tbi === false ? ' --no-tbi' : '');
   return idx === undefined
-    ? `npm run difftest -- --isa a64 --seed ${opts.seed} --count ${opts.count}${len} ${opts.classes?.length ? opts.classes.map((k) => `--class "${k}"`).join(' ') : ''} --case ${index}`.replace(/  +/g, ' ')
+    ? `npm run difftest -- --isa a64 --seed ${opts.seed} --count ${opts.count}${len} ${opts.classes?.length ? opts.classes.map((k) => `--class "${k}"`).join(' ') : ''} --case ${index}`.replace(
+        /  +/g,
+        ' ',
+      )
     : `npm run difftest -- --isa a64 --seed ${opts.seed} ${sel}${len} --case ${idx}`;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-export async function runDifftest(opts: DifftestOptions, log: (line: string) => void = () => {}): Promise<DifftestSummary> {
+export async function runDifftest(
+  opts: DifftestOptions,
+  log: (line: string) => void = () => {},
+): Promise<DifftestSummary> {
   const sel = selectClasses(opts);
   const len = opts.len ?? 4;
   const perClass = new Map<string, ClassStats>();
@@ -166,8 +178,15 @@ export async function runDifftest(opts: DifftestOptions, log: (line: string) => 
     summary.failed++;
     stats.failed++;
     const known = knownFailureFor({ entries: c.entries, insns: c.insns, features: c.features, diffs });
-    const notes = known ? [...got[i].notes, `known failure (test/difftest/known-failures.ts): ${known.reason}`] : got[i].notes;
-    const text = formatMismatch(c, diffs, { seed: opts.seed, index, reproduce: reproduceCommand(opts, c, index) }, notes);
+    const notes = known
+      ? [...got[i].notes, `known failure (test/difftest/known-failures.ts): ${known.reason}`]
+      : got[i].notes;
+    const text = formatMismatch(
+      c,
+      diffs,
+      { seed: opts.seed, index, reproduce: reproduceCommand(opts, c, index) },
+      notes,
+    );
     summary.mismatches.push({ index, testCase: c, diffs, notes, text, known });
     log(text);
   }

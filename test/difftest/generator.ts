@@ -43,7 +43,8 @@ function mostlyUndefined(e: GenEntry): boolean {
     let allocated = 0;
     for (let t = 0; t < 48 && allocated === 0; t++) {
       let w = (e.parsed.value | (rng.u32() & ~e.parsed.mask)) >>> 0;
-      for (const h of e.hooks) if (h.choose && rng.chance(h.choose.p)) w = ((w & ~h.choose.mask) | rng.pick(h.choose.values)) >>> 0;
+      for (const h of e.hooks)
+        if (h.choose && rng.chance(h.choose.p)) w = ((w & ~h.choose.mask) | rng.pick(h.choose.values)) >>> 0;
       if (a64Decoder().lookup(w) === e.def && !armvisorUndefined(w)) allocated++;
     }
     e.mostlyUndefined = allocated === 0;
@@ -161,20 +162,56 @@ export function randomInsn(rng: Prng, e: GenEntry, i: number, n: number, needs: 
 // ------------------------------------------------------------------ initial state
 
 const INTERESTING_X: readonly bigint[] = [
-  0n, 1n, 2n, 0xffffffffffffffffn, 0xfffffffffffffffen, 0x7fffffffffffffffn, 0x8000000000000000n,
-  0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n, 0xffffffff80000000n, 0x8000000000000001n,
-  0x7fffn, 0x8000n, 0xffffn, 0x7fn, 0x80n, 0xffn, 0x5555555555555555n, 0xaaaaaaaaaaaaaaaan,
+  0n,
+  1n,
+  2n,
+  0xffffffffffffffffn,
+  0xfffffffffffffffen,
+  0x7fffffffffffffffn,
+  0x8000000000000000n,
+  0x7fffffffn,
+  0x80000000n,
+  0xffffffffn,
+  0x100000000n,
+  0xffffffff80000000n,
+  0x8000000000000001n,
+  0x7fffn,
+  0x8000n,
+  0xffffn,
+  0x7fn,
+  0x80n,
+  0xffn,
+  0x5555555555555555n,
+  0xaaaaaaaaaaaaaaaan,
 ];
 
 const F64_SPECIAL: readonly bigint[] = [
-  0x0000000000000000n, 0x8000000000000000n, // ±0
-  0x7ff0000000000000n, 0xfff0000000000000n, // ±inf
-  0x7ff8000000000000n, 0xfff8000000000000n, 0x7ff8000000000123n, // qNaN, with payload
-  0x7ff0000000000001n, 0x7ff4000000000000n, 0xfff0000000000abcn, // sNaN
-  0x0000000000000001n, 0x000fffffffffffffn, 0x8000000000000001n, // denormals
-  0x0010000000000000n, 0x7fefffffffffffffn, 0xffefffffffffffffn, // min/max normal
-  0x3ff0000000000000n, 0xbff0000000000000n, 0x3fe0000000000000n, 0x4000000000000000n, 0x4008000000000000n, // ±1, 0.5, 2, 3
-  0x43e0000000000000n, 0xc3e0000000000000n, 0x41e0000000000000n, 0x3ff8000000000000n, 0x4004000000000000n, // 2^63, -2^63, 2^31, 1.5, 2.5
+  0x0000000000000000n,
+  0x8000000000000000n, // ±0
+  0x7ff0000000000000n,
+  0xfff0000000000000n, // ±inf
+  0x7ff8000000000000n,
+  0xfff8000000000000n,
+  0x7ff8000000000123n, // qNaN, with payload
+  0x7ff0000000000001n,
+  0x7ff4000000000000n,
+  0xfff0000000000abcn, // sNaN
+  0x0000000000000001n,
+  0x000fffffffffffffn,
+  0x8000000000000001n, // denormals
+  0x0010000000000000n,
+  0x7fefffffffffffffn,
+  0xffefffffffffffffn, // min/max normal
+  0x3ff0000000000000n,
+  0xbff0000000000000n,
+  0x3fe0000000000000n,
+  0x4000000000000000n,
+  0x4008000000000000n, // ±1, 0.5, 2, 3
+  0x43e0000000000000n,
+  0xc3e0000000000000n,
+  0x41e0000000000000n,
+  0x3ff8000000000000n,
+  0x4004000000000000n, // 2^63, -2^63, 2^31, 1.5, 2.5
 ];
 const F32_SPECIAL: readonly number[] = [
   0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000, 0x7fc00123, 0x7f800001, 0x7fa00000,
@@ -182,8 +219,8 @@ const F32_SPECIAL: readonly number[] = [
   0x40000000, 0x40400000, 0x5f000000, 0xdf000000, 0x4f000000, 0x3fc00000, 0x40200000,
 ];
 const F16_SPECIAL: readonly number[] = [
-  0x0000, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0xfe00, 0x7e12, 0x7c01, 0x7d00, 0x0001, 0x03ff, 0x8001, 0x0400,
-  0x7bff, 0xfbff, 0x3c00, 0xbc00, 0x3800, 0x4000, 0x4200, 0x3e00, 0x4100,
+  0x0000, 0x8000, 0x7c00, 0xfc00, 0x7e00, 0xfe00, 0x7e12, 0x7c01, 0x7d00, 0x0001, 0x03ff, 0x8001, 0x0400, 0x7bff,
+  0xfbff, 0x3c00, 0xbc00, 0x3800, 0x4000, 0x4200, 0x3e00, 0x4100,
 ];
 
 function randomX(rng: Prng): bigint {
@@ -201,7 +238,8 @@ function dataAddress(rng: Prng, strict: boolean, sp = false): number {
   const k = rng.below(100);
   let off: number;
   if (k < 80) off = 0x8000 + rng.range(-0x2000, 0x2000);
-  else if (k < 90) off = rng.below(0x200); // near the start: negative offsets fault
+  else if (k < 90)
+    off = rng.below(0x200); // near the start: negative offsets fault
   else off = DATA_SIZE - rng.range(1, 0x200); // near the end: accesses may cross out
   if (sp) off &= ~15;
   else if (strict ? rng.chance(0.95) : rng.chance(0.75)) off &= ~15;

@@ -60,7 +60,8 @@ const sysreg = (w: number): { op0: number; op1: number; crn: number; crm: number
   op2: bits(w, 5, 3),
 });
 
-const isLoadStoreClass = /load|store|atomic|compare and swap|swap|LDAPR|STLR|exclusive|ordered|memory (copy|set)|prefetch|LDRA/i;
+const isLoadStoreClass =
+  /load|store|atomic|compare and swap|swap|LDAPR|STLR|exclusive|ordered|memory (copy|set)|prefetch|LDRA/i;
 
 export const HOOKS: readonly Hook[] = [
   // ---- words that cannot be compared
@@ -82,7 +83,8 @@ export const HOOKS: readonly Hook[] = [
         (r.op0 === 3 && r.op1 === 3 && r.crn === 9) // PMU counters
       );
     },
-    exclude: 'MRS/MSR of a counter, ID (incl. CTR_EL0, DCZID_EL0), random-number or PMU register (values legitimately differ)',
+    exclude:
+      'MRS/MSR of a counter, ID (incl. CTR_EL0, DCZID_EL0), random-number or PMU register (values legitimately differ)',
   },
   {
     // MSR TCO, #imm (PSTATE op1=3, op2=4) and MRS/MSR TCO (S3_3_C4_C2_7): FEAT_MTE, which qemu-user's
@@ -134,7 +136,8 @@ export const HOOKS: readonly Hook[] = [
     excludeIf: (f) =>
       (f.l === 0 && f.rs !== undefined && (f.rs === f.rt || f.rs === f.rt2 || (f.rs === f.rn && f.rn !== 31))) ||
       (f.l === 1 && f.rt2 !== undefined && f.o1 === 1 && f.rt === f.rt2),
-    exclude: 'store-exclusive status register overlapping data/base, or load-exclusive pair with Rt == Rt2: CONSTRAINED UNPREDICTABLE',
+    exclude:
+      'store-exclusive status register overlapping data/base, or load-exclusive pair with Rt == Rt2: CONSTRAINED UNPREDICTABLE',
   },
   {
     cls: /compare and swap pair/i,

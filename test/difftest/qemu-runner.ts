@@ -19,8 +19,12 @@ export const DEFAULT_QEMU_CPU = 'max,sve=off,sme=off,pauth=off';
 export function ensureHarness(): string {
   const stale = !existsSync(HARNESS_BIN) || statSync(HARNESS_BIN).mtimeMs < statSync(HARNESS_SRC).mtimeMs;
   if (stale) {
-    const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/build-guests.sh')], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0 || !existsSync(HARNESS_BIN)) throw new Error('difftest: building the harness failed (scripts/build-guests.sh)');
+    const r = spawnSync('bash', [path.join(REPO_ROOT, 'scripts/build-guests.sh')], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (r.status !== 0 || !existsSync(HARNESS_BIN))
+      throw new Error('difftest: building the harness failed (scripts/build-guests.sh)');
   }
   return HARNESS_BIN;
 }
@@ -61,8 +65,13 @@ function runBatch(cases: TestCase[], cpu: string, timeoutMs: number): Promise<Ca
       }
       if (results.length !== cases.length || code !== 0) {
         const at = results.length;
-        const what = at < cases.length ? `case ${cases[at].insns.map((w) => w.toString(16).padStart(8, '0')).join(' ')}` : '';
-        reject(new Error(`difftest: harness stopped after ${at} of ${cases.length} results (exit ${code ?? signal}) ${what}\n${stderr}`));
+        const what =
+          at < cases.length ? `case ${cases[at].insns.map((w) => w.toString(16).padStart(8, '0')).join(' ')}` : '';
+        reject(
+          new Error(
+            `difftest: harness stopped after ${at} of ${cases.length} results (exit ${code ?? signal}) ${what}\n${stderr}`,
+          ),
+        );
         return;
       }
       resolve(results);

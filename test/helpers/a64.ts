@@ -33,5 +33,6 @@ export function cpuWith(words: number[], dataPages = 4): TestCpu {
 /** Run until the trailing svc; throws if the CPU stopped for another reason. */
 export function runToSvc(t: TestCpu, budget = 1_000_000): void {
   const r = t.cpu.run(budget);
-  if (r !== StopReason.Svc) throw new Error(`stopped with reason ${r} at pc=0x${t.cpu.pc.toString(16)}: ${t.diagnostics.join('; ')}`);
+  if (r !== StopReason.Svc)
+    throw new Error(`stopped with reason ${r} at pc=0x${t.cpu.pc.toString(16)}: ${t.diagnostics.join('; ')}`);
 }

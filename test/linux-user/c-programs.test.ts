@@ -73,13 +73,18 @@ for (const how of ['exit', 'return', 'abort', 'segv', 'ro', 'trap', 'kill', 'ass
 
 test('a fatal signal is reported in one line naming the signal, pc and address', () => {
   const r = same('fatal', { args: ['segv'] });
-  assert.match(r.armvisor.stderr, /^armvisor: uncaught target signal 11 \(Segmentation fault\) at pc 0x[0-9a-f]+: write at 0x10 \(unmapped\)\n$/);
+  assert.match(
+    r.armvisor.stderr,
+    /^armvisor: uncaught target signal 11 \(Segmentation fault\) at pc 0x[0-9a-f]+: write at 0x10 \(unmapped\)\n$/,
+  );
 });
 
 test('writing to a pipe whose reader has gone ends the program with SIGPIPE (yes.c | head -1)', () => {
   const prog = guest('user', 'yes');
   const run = (cmd: string) =>
-    execFileSync('bash', ['-c', `${cmd} ${prog} | head -1; echo "status \${PIPESTATUS[0]}"`], { env: TEST_ENV }).toString();
+    execFileSync('bash', ['-c', `${cmd} ${prog} | head -1; echo "status \${PIPESTATUS[0]}"`], {
+      env: TEST_ENV,
+    }).toString();
   const qemu = run('qemu-aarch64');
   assert.equal(qemu, 'y\nstatus 141\n');
   assert.equal(run(`'${process.execPath}' '${CLI}' run`), qemu);

@@ -22,14 +22,24 @@ test('runProgram hands stdout to a callback and reports the exit code and instru
 
 test('runProgram takes stdin as a string', async () => {
   const out: Uint8Array[] = [];
-  const r = await runProgram({ argv: [guest('user', 'mmap-echo')], host: nodeHost(), stdin: 'abc', stdout: (d) => out.push(d) });
+  const r = await runProgram({
+    argv: [guest('user', 'mmap-echo')],
+    host: nodeHost(),
+    stdin: 'abc',
+    stdout: (d) => out.push(d),
+  });
   assert.equal(Buffer.concat(out).toString(), 'abc');
   assert.equal(r.exitCode, 100);
 });
 
 test('a program killed by a signal reports it, with exit code 128 + signal', async () => {
   const lines: string[] = [];
-  const r = await runProgram({ argv: [guest('user', 'fatal'), 'segv'], host: nodeHost(), stdout: () => {}, diagnostic: (l) => lines.push(l) });
+  const r = await runProgram({
+    argv: [guest('user', 'fatal'), 'segv'],
+    host: nodeHost(),
+    stdout: () => {},
+    diagnostic: (l) => lines.push(l),
+  });
   assert.equal(r.signal, 11);
   assert.equal(r.exitCode, 139);
   assert.equal(lines.length, 1);
@@ -39,7 +49,7 @@ test('a missing program is an ExecError, not a crash', async () => {
   await assert.rejects(runProgram({ argv: ['/nonexistent/prog'], host: nodeHost() }), ExecError);
 });
 
-test('/proc/self/maps lists the image, heap and stack in Linux\'s format', () => {
+test("/proc/self/maps lists the image, heap and stack in Linux's format", () => {
   const prog = guest('user', 'exit42');
   const { process: p } = prepareProgram({ argv: [prog], host: nodeHost() });
   const lines = procMaps(p).trim().split('\n');

@@ -11,7 +11,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ElfError, parseElf } from '../../src/linux-user/elf.js';
 import { prepareProgram, runProgram, ExecError } from '../../src/linux-user/index.js';
-import { AT_ENTRY, AT_EXECFN, AT_PAGESZ, AT_PHDR, AT_PHNUM, AT_PLATFORM, AT_RANDOM, ET_DYN_BASE, STACK_TOP } from '../../src/linux-user/loader.js';
+import {
+  AT_ENTRY,
+  AT_EXECFN,
+  AT_PAGESZ,
+  AT_PHDR,
+  AT_PHNUM,
+  AT_PLATFORM,
+  AT_RANDOM,
+  ET_DYN_BASE,
+  STACK_TOP,
+} from '../../src/linux-user/loader.js';
 import { nodeHost } from '../../src/host/node-host.js';
 import { CLI, guest } from '../helpers/run-both.js';
 
@@ -25,7 +35,10 @@ function badFile(name: string, bytes: Uint8Array): string {
 }
 
 function expectElfError(bytes: Uint8Array, pattern: RegExp): void {
-  assert.throws(() => parseElf(bytes), (e: unknown) => e instanceof ElfError && pattern.test(e.message));
+  assert.throws(
+    () => parseElf(bytes),
+    (e: unknown) => e instanceof ElfError && pattern.test(e.message),
+  );
 }
 
 test('a file that is not ELF is refused', () => {
@@ -69,7 +82,11 @@ test('a file cut short inside a segment is refused', () => {
 test('the CLI reports a bad file in one line with exit status 1', () => {
   const b = exit42().slice();
   b[5] = 2;
-  for (const p of [badFile('be', b), badFile('text', new TextEncoder().encode('hello')), badFile('short', exit42().subarray(0, 100))]) {
+  for (const p of [
+    badFile('be', b),
+    badFile('text', new TextEncoder().encode('hello')),
+    badFile('short', exit42().subarray(0, 100)),
+  ]) {
     const r = spawnSync(process.execPath, [CLI, 'run', p]);
     assert.equal(r.status, 1, p);
     const lines = r.stderr.toString().trim().split('\n');
@@ -130,7 +147,10 @@ test('auxv gives the page size, entry, program headers, platform, execfn and 16 
   assert.equal(aux.get(AT_PHNUM), elf.phnum);
   const file = exit42();
   // The program headers are visible in memory at AT_PHDR, as in the file.
-  assert.deepEqual(prep.process.mem.readBytes(aux.get(AT_PHDR)!, 56), new Uint8Array(file.subarray(elf.phoff, elf.phoff + 56)));
+  assert.deepEqual(
+    prep.process.mem.readBytes(aux.get(AT_PHDR)!, 56),
+    new Uint8Array(file.subarray(elf.phoff, elf.phoff + 56)),
+  );
   const str = (addr: number) => new TextDecoder().decode(prep.process.mem.readCString(addr)!);
   assert.equal(str(aux.get(AT_PLATFORM)!), 'aarch64');
   assert.equal(str(aux.get(AT_EXECFN)!), prog);

@@ -11,7 +11,7 @@ import { makeProcess, sys } from './fixture.js';
 const GiB_PAGES = 262144;
 const at = (page: number): [number, number] => {
   const addr = page * 4096;
-  return [addr % 2 ** 32 | 0, Math.floor(addr / 2 ** 32)];
+  return [(addr % 2 ** 32) | 0, Math.floor(addr / 2 ** 32)];
 };
 
 test('a 64 GiB mapping costs no page entries until pages are touched', () => {
@@ -24,7 +24,10 @@ test('a 64 GiB mapping costs no page entries until pages are touched', () => {
   assert.equal(m.isMapped(first + 5 * GiB_PAGES), true);
   assert.ok(m.translate(...at(first + 5 * GiB_PAGES), Access.Write) >= 0);
   assert.equal(m.pages.size, 1);
-  assert.equal(m.readBytes((first + 7 * GiB_PAGES) * 4096, 4).every((b) => b === 0), true);
+  assert.equal(
+    m.readBytes((first + 7 * GiB_PAGES) * 4096, 4).every((b) => b === 0),
+    true,
+  );
 });
 
 test('unmapping the middle of a large mapping leaves both sides mapped', () => {

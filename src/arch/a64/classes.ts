@@ -12,7 +12,8 @@ export interface EncodingClass {
   readonly scope: 'required' | string;
 }
 
-const req = (group: string, names: string[]): EncodingClass[] => names.map((name) => ({ name, group, scope: 'required' }));
+const req = (group: string, names: string[]): EncodingClass[] =>
+  names.map((name) => ({ name, group, scope: 'required' }));
 const out = (group: string, name: string, why: string): EncodingClass => ({ name, group, scope: why });
 
 const DPI = 'Data processing -- immediate';
@@ -22,7 +23,14 @@ const DPR = 'Data processing -- register';
 const SIMD = 'Data processing -- scalar floating-point and Advanced SIMD';
 
 export const A64_CLASSES: readonly EncodingClass[] = [
-  ...req(DPI, ['PC-rel. addressing', 'Add/subtract (immediate)', 'Logical (immediate)', 'Move wide (immediate)', 'Bitfield', 'Extract']),
+  ...req(DPI, [
+    'PC-rel. addressing',
+    'Add/subtract (immediate)',
+    'Logical (immediate)',
+    'Move wide (immediate)',
+    'Bitfield',
+    'Extract',
+  ]),
   out(DPI, 'Add/subtract (immediate, with tags)', 'FEAT_MTE (memory tagging) is not implemented'),
   ...req(BES, [
     'Conditional branch (immediate)',

@@ -24,9 +24,27 @@ export function xreg(r: number, sf: number | boolean, sp = false): string {
 }
 
 export const hex = (v: number | bigint): string => '0x' + BigInt.asUintN(64, BigInt(v)).toString(16);
-export const imm = (v: number | bigint): string => '#' + (typeof v === 'bigint' || Math.abs(v) > 9 ? (v < 0 ? '-' + hex(-BigInt(v)) : hex(v)) : String(v));
+export const imm = (v: number | bigint): string =>
+  '#' + (typeof v === 'bigint' || Math.abs(v) > 9 ? (v < 0 ? '-' + hex(-BigInt(v)) : hex(v)) : String(v));
 
-export const CONDS = ['eq', 'ne', 'hs', 'lo', 'mi', 'pl', 'vs', 'vc', 'hi', 'ls', 'ge', 'lt', 'gt', 'le', 'al', 'nv'] as const;
+export const CONDS = [
+  'eq',
+  'ne',
+  'hs',
+  'lo',
+  'mi',
+  'pl',
+  'vs',
+  'vc',
+  'hi',
+  'ls',
+  'ge',
+  'lt',
+  'gt',
+  'le',
+  'al',
+  'nv',
+] as const;
 
 /** Branch target for a PC-relative offset in bytes. */
 export const target = (pc: bigint, off: number): string => hex(BigInt.asUintN(64, pc + BigInt(off)));

@@ -88,12 +88,26 @@ export const FEATURES: readonly A64Feature[] = [
   { name: 'PMULL', reg: 'id_aa64isar0_el1', shift: 4, value: 2, on: true, probes: [AESE, 0x0ee2e020 /* pmull 1q */] },
   { name: 'SHA1', reg: 'id_aa64isar0_el1', shift: 8, value: 1, on: true, probes: [0x5e020020 /* sha1c */] },
   { name: 'SHA256', reg: 'id_aa64isar0_el1', shift: 12, value: 1, on: true, probes: [SHA256H] },
-  { name: 'SHA512', reg: 'id_aa64isar0_el1', shift: 12, value: 2, on: true, probes: [SHA256H, 0xce628020 /* sha512h */] },
+  {
+    name: 'SHA512',
+    reg: 'id_aa64isar0_el1',
+    shift: 12,
+    value: 2,
+    on: true,
+    probes: [SHA256H, 0xce628020 /* sha512h */],
+  },
   { name: 'CRC32', reg: 'id_aa64isar0_el1', shift: 16, value: 1, on: true, probes: [0x1ac24020 /* crc32b */] },
   { name: 'LSE', reg: 'id_aa64isar0_el1', shift: 20, value: 2, on: true, probes: [0xf8200041 /* ldadd */] },
   { name: 'RDM', reg: 'id_aa64isar0_el1', shift: 28, value: 1, on: true, probes: [0x6e828420 /* sqrdmlah */] },
   { name: 'SHA3', reg: 'id_aa64isar0_el1', shift: 32, value: 1, on: true, probes: [0xce020c20 /* eor3 */] },
-  { name: 'SM3', reg: 'id_aa64isar0_el1', shift: 36, value: 1, on: true, probes: [0xce62c020 /* sm3partw1 */, 0xce400020 /* sm3ss1 */] },
+  {
+    name: 'SM3',
+    reg: 'id_aa64isar0_el1',
+    shift: 36,
+    value: 1,
+    on: true,
+    probes: [0xce62c020 /* sm3partw1 */, 0xce400020 /* sm3ss1 */],
+  },
   { name: 'SM4', reg: 'id_aa64isar0_el1', shift: 40, value: 1, on: true, probes: [0xcec08420 /* sm4e */] },
   { name: 'DotProd', reg: 'id_aa64isar0_el1', shift: 44, value: 1, on: true, probes: [0x4e829420 /* sdot */] },
   { name: 'FHM', reg: 'id_aa64isar0_el1', shift: 48, value: 1, on: true, probes: [FADD_H, 0x4e22ec20 /* fmlal */] },
@@ -103,7 +117,14 @@ export const FEATURES: readonly A64Feature[] = [
   // DC CVAP/CVADP (base): qemu-aarch64 7.2 has them only in system mode (SIGILL
   // in user mode), so they are off to match the reference; on makes them no-ops.
   { name: 'DPB', reg: 'id_aa64isar1_el1', shift: 0, value: 1, on: false, probes: [DC_CVAP] },
-  { name: 'DPB2', reg: 'id_aa64isar1_el1', shift: 0, value: 2, on: false, probes: [DC_CVAP, 0xd50b7d20 /* dc cvadp */] },
+  {
+    name: 'DPB2',
+    reg: 'id_aa64isar1_el1',
+    shift: 0,
+    value: 2,
+    on: false,
+    probes: [DC_CVAP, 0xd50b7d20 /* dc cvadp */],
+  },
   { name: 'JSCVT', reg: 'id_aa64isar1_el1', shift: 12, value: 1, on: true, probes: [0x1e7e0020 /* fjcvtzs */] },
   { name: 'FCMA', reg: 'id_aa64isar1_el1', shift: 16, value: 1, on: true, probes: [0x6e82c420 /* fcmla */] },
   { name: 'LRCPC', reg: 'id_aa64isar1_el1', shift: 20, value: 1, on: true, probes: [LDAPR] },
@@ -111,7 +132,11 @@ export const FEATURES: readonly A64Feature[] = [
   { name: 'FRINTTS', reg: 'id_aa64isar1_el1', shift: 32, value: 1, on: true, probes: [0x1e684020 /* frint32z */] },
   { name: 'SB', reg: 'id_aa64isar1_el1', shift: 36, value: 1, on: true, probes: [0xd50330ff /* sb */] },
   {
-    name: 'BF16', reg: 'id_aa64isar1_el1', shift: 44, value: 1, on: true,
+    name: 'BF16',
+    reg: 'id_aa64isar1_el1',
+    shift: 44,
+    value: 1,
+    on: true,
     probes: [0x6e42fc20 /* bfdot */, 0x1e634020 /* bfcvt */, 0x6e42ec20 /* bfmmla */],
   },
   { name: 'DGH', reg: 'id_aa64isar1_el1', shift: 48, value: 1, on: true, probes: [0xd50320df /* dgh */] },
@@ -160,7 +185,8 @@ const r = (
   feature?: string,
 ): A64SysReg => ({ op0, op1, crn, crm, op2, name, el0, kind, reset, writeMask, feature });
 
-const id = (crm: number, op2: number, name: string): A64SysReg => r(3, 0, 0, crm, op2, name, 'ro', 'id', idRegValue(name));
+const id = (crm: number, op2: number, name: string): A64SysReg =>
+  r(3, 0, 0, crm, op2, name, 'ro', 'id', idRegValue(name));
 
 export const AARCH64_SYSREGS: readonly A64SysReg[] = [
   // ---- special-purpose registers (ARM ARM C5.2)

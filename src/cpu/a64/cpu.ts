@@ -485,7 +485,13 @@ export class A64Cpu {
     const { exec, args, def } = decodeA64(raw, pcLo, p.baseHi);
     p.execs[idx] = exec;
     p.args[idx] = args;
-    p.kinds[idx] = !def ? KIND_ENDS : WRITING_CLASS.test(def.cls) ? KIND_WRITES : ENDING_CLASS.test(def.cls) ? KIND_ENDS : 0;
+    p.kinds[idx] = !def
+      ? KIND_ENDS
+      : WRITING_CLASS.test(def.cls)
+        ? KIND_WRITES
+        : ENDING_CLASS.test(def.cls)
+          ? KIND_ENDS
+          : 0;
     return exec;
   }
 

@@ -115,7 +115,8 @@ function sendfile(t: Task): number {
 
 export const fsMetaSyscalls: SyscallDef[] = [
   {
-    name: 'symlinkat', args: ['str', 'dirfd', 'str'],
+    name: 'symlinkat',
+    args: ['str', 'dirfd', 'str'],
     handler: (t) => {
       const target = pathArg(t, 0);
       if (typeof target === 'number') return target;
@@ -124,7 +125,8 @@ export const fsMetaSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'linkat', args: ['dirfd', 'str', 'dirfd', 'str', 'hex'],
+    name: 'linkat',
+    args: ['dirfd', 'str', 'dirfd', 'str', 'hex'],
     handler: (t) => {
       const a = pathAt(t, 0, 1);
       const b = pathAt(t, 2, 3);
@@ -134,21 +136,24 @@ export const fsMetaSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'fchmodat', args: ['dirfd', 'str', 'uint'],
+    name: 'fchmodat',
+    args: ['dirfd', 'str', 'uint'],
     handler: (t) => {
       const p = pathAt(t, 0, 1);
       return typeof p === 'number' ? p : unsupported(t.process.host.fs.chmod?.(p, t.argU32(2) & 0o7777));
     },
   },
   {
-    name: 'fchmod', args: ['fd', 'uint'],
+    name: 'fchmod',
+    args: ['fd', 'uint'],
     handler: (t) => {
       const p = pathOfFd(t, t.argInt(0));
       return typeof p === 'number' ? p : unsupported(t.process.host.fs.chmod?.(p, t.argU32(1) & 0o7777));
     },
   },
   {
-    name: 'fchownat', args: ['dirfd', 'str', 'int', 'int', 'hex'],
+    name: 'fchownat',
+    args: ['dirfd', 'str', 'int', 'int', 'hex'],
     handler: (t) => {
       const flags = t.argInt(4);
       let p: string | number;
@@ -159,7 +164,8 @@ export const fsMetaSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'fchown', args: ['fd', 'int', 'int'],
+    name: 'fchown',
+    args: ['fd', 'int', 'int'],
     handler: (t) => {
       const p = pathOfFd(t, t.argInt(0));
       return typeof p === 'number' ? p : unsupported(t.process.host.fs.chown?.(p, t.argInt(1), t.argInt(2), true));
@@ -167,7 +173,8 @@ export const fsMetaSyscalls: SyscallDef[] = [
   },
   { name: 'utimensat', args: ['dirfd', 'str', 'hex', 'hex'], handler: utimensat },
   {
-    name: 'truncate', args: ['str', 'long'],
+    name: 'truncate',
+    args: ['str', 'long'],
     handler: (t) => {
       const p = pathArg(t, 0);
       if (typeof p === 'number') return p;
@@ -177,7 +184,8 @@ export const fsMetaSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'statfs', args: ['str', 'hex'],
+    name: 'statfs',
+    args: ['str', 'hex'],
     handler: (t) => {
       const p = pathArg(t, 0);
       if (typeof p === 'number') return p;

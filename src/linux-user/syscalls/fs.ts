@@ -9,9 +9,7 @@ import type { HostStat } from '../host.js';
 import { OpenFile, O_CLOEXEC, O_ACCMODE, O_PATH, S_IFDIR, S_IFMT } from '../files.js';
 import type { Process, Task } from '../process.js';
 import type { SyscallDef } from './types.js';
-import {
-  EBADF, EFAULT, EINVAL, ENOENT, ENOTDIR, ENOTTY, ERANGE, ENAMETOOLONG, EISDIR, EPIPE,
-} from '../errno.js';
+import { EBADF, EFAULT, EINVAL, ENOENT, ENOTDIR, ENOTTY, ERANGE, ENAMETOOLONG, EISDIR, EPIPE } from '../errno.js';
 import { SIGPIPE } from '../signals.js';
 import { raiseSignal } from './signal.js';
 import { openProcFile } from '../procfs.js';
@@ -426,21 +424,24 @@ function openat(t: Task, dirfd: number, pathAddr: number, flags: number, mode: n
 
 export const fsSyscalls: SyscallDef[] = [
   {
-    name: 'read', args: ['fd', 'hex', 'size'],
+    name: 'read',
+    args: ['fd', 'hex', 'size'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       return typeof f === 'number' ? f : doRead(t, f, t.argU64(1), t.argU64(2), null);
     },
   },
   {
-    name: 'write', args: ['fd', 'hex', 'size'],
+    name: 'write',
+    args: ['fd', 'hex', 'size'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       return typeof f === 'number' ? f : doWrite(t, f, t.argU64(1), t.argU64(2), null);
     },
   },
   {
-    name: 'pread64', args: ['fd', 'hex', 'size', 'long'],
+    name: 'pread64',
+    args: ['fd', 'hex', 'size', 'long'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
@@ -449,7 +450,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'pwrite64', args: ['fd', 'hex', 'size', 'long'],
+    name: 'pwrite64',
+    args: ['fd', 'hex', 'size', 'long'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
@@ -460,27 +462,32 @@ export const fsSyscalls: SyscallDef[] = [
   { name: 'readv', args: ['fd', 'hex', 'int'], handler: (t) => readv(t, null) },
   { name: 'writev', args: ['fd', 'hex', 'int'], handler: (t) => writev(t, null) },
   {
-    name: 'preadv', args: ['fd', 'hex', 'int', 'long'],
+    name: 'preadv',
+    args: ['fd', 'hex', 'int', 'long'],
     handler: (t) => (t.argS64(3) < 0 ? -EINVAL : readv(t, t.argS64(3))),
   },
   {
-    name: 'pwritev', args: ['fd', 'hex', 'int', 'long'],
+    name: 'pwritev',
+    args: ['fd', 'hex', 'int', 'long'],
     handler: (t) => (t.argS64(3) < 0 ? -EINVAL : writev(t, t.argS64(3))),
   },
   {
-    name: 'openat', args: ['dirfd', 'str', 'oflags', 'uint'],
+    name: 'openat',
+    args: ['dirfd', 'str', 'oflags', 'uint'],
     handler: (t) => openat(t, t.argInt(0), t.argU64(1), t.argInt(2), t.argU32(3) & 0o7777 & ~t.process.umask),
   },
   { name: 'close', args: ['fd'], handler: (t) => t.process.fds.close(t.argInt(0)) },
   {
-    name: 'lseek', args: ['fd', 'long', 'int'],
+    name: 'lseek',
+    args: ['fd', 'long', 'int'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       return typeof f === 'number' ? f : f.seek(t.argS64(1), t.argInt(2));
     },
   },
   {
-    name: 'fstat', args: ['fd', 'hex'],
+    name: 'fstat',
+    args: ['fd', 'hex'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
@@ -490,7 +497,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'newfstatat', args: ['dirfd', 'str', 'hex', 'hex'],
+    name: 'newfstatat',
+    args: ['dirfd', 'str', 'hex', 'hex'],
     handler: (t) => {
       const flags = t.argInt(3);
       if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800)) return -EINVAL;
@@ -500,7 +508,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'statx', args: ['dirfd', 'str', 'hex', 'hex', 'hex'],
+    name: 'statx',
+    args: ['dirfd', 'str', 'hex', 'hex', 'hex'],
     handler: (t) => {
       const flags = t.argInt(2);
       const st = statPath(t, t.argInt(0), t.argU64(1), flags);
@@ -509,7 +518,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'readlinkat', args: ['dirfd', 'str', 'hex', 'size'],
+    name: 'readlinkat',
+    args: ['dirfd', 'str', 'hex', 'size'],
     handler: (t) => {
       const p = t.process;
       const path = p.readString(t.argU64(1), 4096);
@@ -532,7 +542,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'faccessat', args: ['dirfd', 'str', 'int'],
+    name: 'faccessat',
+    args: ['dirfd', 'str', 'int'],
     handler: (t) => {
       const path = pathArg(t, 1);
       if (typeof path === 'number') return path;
@@ -543,7 +554,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'faccessat2', args: ['dirfd', 'str', 'int', 'hex'],
+    name: 'faccessat2',
+    args: ['dirfd', 'str', 'int', 'hex'],
     handler: (t) => {
       const path = pathArg(t, 1);
       if (typeof path === 'number') return path;
@@ -554,7 +566,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'getcwd', args: ['hex', 'size'],
+    name: 'getcwd',
+    args: ['hex', 'size'],
     handler: (t) => {
       const cwd = new TextEncoder().encode(t.process.host.fs.cwd() + '\0');
       if (t.argU64(1) < cwd.length) return -ERANGE;
@@ -562,7 +575,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'chdir', args: ['str'],
+    name: 'chdir',
+    args: ['str'],
     handler: (t) => {
       const path = pathArg(t, 0);
       if (typeof path === 'number') return path;
@@ -575,7 +589,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'fchdir', args: ['fd'],
+    name: 'fchdir',
+    args: ['fd'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
@@ -585,7 +600,8 @@ export const fsSyscalls: SyscallDef[] = [
   },
   { name: 'fcntl', args: ['fd', 'int', 'hex'], handler: fcntl },
   {
-    name: 'dup', args: ['fd'],
+    name: 'dup',
+    args: ['fd'],
     handler: (t) => {
       const f = t.process.fds.get(t.argInt(0));
       if (!f) return -EBADF;
@@ -598,7 +614,8 @@ export const fsSyscalls: SyscallDef[] = [
   { name: 'ioctl', args: ['fd', 'hex', 'hex'], handler: ioctl },
   { name: 'getdents64', args: ['fd', 'hex', 'size'], handler: getdents64 },
   {
-    name: 'ftruncate', args: ['fd', 'long'],
+    name: 'ftruncate',
+    args: ['fd', 'long'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
@@ -608,21 +625,24 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'fsync', args: ['fd'],
+    name: 'fsync',
+    args: ['fd'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       return typeof f === 'number' ? f : (f.host.sync?.() ?? 0);
     },
   },
   {
-    name: 'fdatasync', args: ['fd'],
+    name: 'fdatasync',
+    args: ['fd'],
     handler: (t) => {
       const f = fileOf(t, t.argInt(0));
       return typeof f === 'number' ? f : (f.host.sync?.() ?? 0);
     },
   },
   {
-    name: 'unlinkat', args: ['dirfd', 'str', 'hex'],
+    name: 'unlinkat',
+    args: ['dirfd', 'str', 'hex'],
     handler: (t) => {
       const path = pathArg(t, 1);
       if (typeof path === 'number') return path;
@@ -634,7 +654,8 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'mkdirat', args: ['dirfd', 'str', 'uint'],
+    name: 'mkdirat',
+    args: ['dirfd', 'str', 'uint'],
     handler: (t) => {
       const path = pathArg(t, 1);
       if (typeof path === 'number') return path;
@@ -644,11 +665,13 @@ export const fsSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'renameat2', args: ['dirfd', 'str', 'dirfd', 'str', 'hex'],
+    name: 'renameat2',
+    args: ['dirfd', 'str', 'dirfd', 'str', 'hex'],
     handler: (t) => (t.argU32(4) !== 0 ? -EINVAL : renameat(t)),
   },
   {
-    name: 'renameat', args: ['dirfd', 'str', 'dirfd', 'str'],
+    name: 'renameat',
+    args: ['dirfd', 'str', 'dirfd', 'str'],
     handler: (t) => renameat(t),
   },
 ];

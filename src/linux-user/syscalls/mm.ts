@@ -177,7 +177,9 @@ const EFAULT_MREMAP = 14;
 
 export const mmSyscalls: SyscallDef[] = [
   {
-    name: 'brk', args: ['hex'], hexResult: true,
+    name: 'brk',
+    args: ['hex'],
+    hexResult: true,
     handler: (t) => {
       const want = t.argU64(0);
       return t.process.map.setBrk(want < USER_ADDRESS_LIMIT ? want : 0);
@@ -189,7 +191,8 @@ export const mmSyscalls: SyscallDef[] = [
   { name: 'madvise', args: ['hex', 'size', 'int'], handler: madvise },
   { name: 'mremap', args: ['hex', 'size', 'size', 'hex', 'hex'], hexResult: true, handler: mremap },
   {
-    name: 'msync', args: ['hex', 'size', 'hex'],
+    name: 'msync',
+    args: ['hex', 'size', 'hex'],
     handler: (t) => {
       const addr = t.argU64(0);
       if (!isPageAligned(addr) || t.argInt(2) & ~7) return -EINVAL;
@@ -198,7 +201,8 @@ export const mmSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'mlock', args: ['hex', 'size'],
+    name: 'mlock',
+    args: ['hex', 'size'],
     handler: (t) => {
       const addr = pageAlignDown(t.argU64(0));
       const len = pageAlignUp(t.argU64(1) + (t.argU64(0) - addr));

@@ -118,14 +118,18 @@ function futex(t: Task): number {
 
 export const processSyscalls: SyscallDef[] = [
   {
-    name: 'exit', args: ['int'], noReturn: true,
+    name: 'exit',
+    args: ['int'],
+    noReturn: true,
     handler: (t) => {
       t.process.exit({ code: t.argInt(0) & 0xff });
       return 0;
     },
   },
   {
-    name: 'exit_group', args: ['int'], noReturn: true,
+    name: 'exit_group',
+    args: ['int'],
+    noReturn: true,
     handler: (t) => {
       t.process.exit({ code: t.argInt(0) & 0xff });
       return 0;
@@ -141,7 +145,8 @@ export const processSyscalls: SyscallDef[] = [
   { name: 'getpgid', args: ['int'], handler: (t) => t.process.pid },
   { name: 'getsid', args: ['int'], handler: (t) => t.process.pid },
   {
-    name: 'getresuid', args: ['hex', 'hex', 'hex'],
+    name: 'getresuid',
+    args: ['hex', 'hex', 'hex'],
     handler: (t) => {
       const b = new Uint8Array(4);
       new DataView(b.buffer).setUint32(0, t.process.uid, true);
@@ -150,7 +155,8 @@ export const processSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'getresgid', args: ['hex', 'hex', 'hex'],
+    name: 'getresgid',
+    args: ['hex', 'hex', 'hex'],
     handler: (t) => {
       const b = new Uint8Array(4);
       new DataView(b.buffer).setUint32(0, t.process.gid, true);
@@ -162,14 +168,16 @@ export const processSyscalls: SyscallDef[] = [
   { name: 'umask', args: ['uint'], handler: (t) => t.process.setUmask(t.argU32(0) & 0o777) },
   { name: 'uname', args: ['hex'], handler: uname },
   {
-    name: 'set_tid_address', args: ['hex'],
+    name: 'set_tid_address',
+    args: ['hex'],
     handler: (t) => {
       t.clearChildTid = t.argU64(0);
       return t.tid;
     },
   },
   {
-    name: 'set_robust_list', args: ['hex', 'size'],
+    name: 'set_robust_list',
+    args: ['hex', 'size'],
     handler: (t) => {
       // struct robust_list_head is 24 bytes on arm64.
       if (t.argU64(1) !== 24) return -EINVAL;
@@ -181,13 +189,15 @@ export const processSyscalls: SyscallDef[] = [
   // Restartable sequences need kernel cooperation at preemption; glibc copes with ENOSYS.
   { name: 'rseq', args: ['hex', 'uint', 'int', 'hex'], handler: () => -ENOSYS },
   {
-    name: 'prlimit64', args: ['int', 'int', 'hex', 'hex'],
+    name: 'prlimit64',
+    args: ['int', 'int', 'hex', 'hex'],
     handler: (t) => prlimit(t, t.argInt(0), t.argInt(1), t.argU64(2), t.argU64(3)),
   },
   { name: 'getrlimit', args: ['int', 'hex'], handler: (t) => prlimit(t, 0, t.argInt(0), 0, t.argU64(1)) },
   { name: 'setrlimit', args: ['int', 'hex'], handler: (t) => prlimit(t, 0, t.argInt(0), t.argU64(1), 0) },
   {
-    name: 'getrandom', args: ['hex', 'size', 'hex'],
+    name: 'getrandom',
+    args: ['hex', 'size', 'hex'],
     handler: (t) => {
       if (t.argInt(2) & ~7) return -EINVAL;
       const len = Math.min(t.argU64(1), 33554431);
@@ -197,7 +207,8 @@ export const processSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'sched_getaffinity', args: ['int', 'size', 'hex'],
+    name: 'sched_getaffinity',
+    args: ['int', 'size', 'hex'],
     handler: (t) => {
       const pid = t.argInt(0);
       if (pid !== 0 && pid !== t.process.pid && pid !== t.tid) return -ESRCH;
@@ -211,15 +222,20 @@ export const processSyscalls: SyscallDef[] = [
   },
   { name: 'sched_setaffinity', args: ['int', 'size', 'hex'], handler: () => 0 },
   { name: 'sched_yield', args: [], handler: () => 0 },
-  { name: 'getcpu', args: ['hex', 'hex', 'hex'], handler: (t) => {
-    const z = new Uint8Array(4);
-    if (t.argU64(0) !== 0 && !t.process.write(t.argU64(0), z)) return -EFAULT;
-    if (t.argU64(1) !== 0 && !t.process.write(t.argU64(1), z)) return -EFAULT;
-    return 0;
-  } },
+  {
+    name: 'getcpu',
+    args: ['hex', 'hex', 'hex'],
+    handler: (t) => {
+      const z = new Uint8Array(4);
+      if (t.argU64(0) !== 0 && !t.process.write(t.argU64(0), z)) return -EFAULT;
+      if (t.argU64(1) !== 0 && !t.process.write(t.argU64(1), z)) return -EFAULT;
+      return 0;
+    },
+  },
   { name: 'futex', args: ['hex', 'int', 'int', 'hex', 'hex', 'int'], handler: futex },
   {
-    name: 'sysinfo', args: ['hex'],
+    name: 'sysinfo',
+    args: ['hex'],
     handler: (t) => {
       // struct sysinfo (112 bytes on arm64): uptime, loads, RAM in units of mem_unit.
       const b = new Uint8Array(112);
@@ -233,7 +249,8 @@ export const processSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'getrusage', args: ['int', 'hex'],
+    name: 'getrusage',
+    args: ['int', 'hex'],
     handler: (t) => {
       const who = t.argInt(0);
       if (who !== 0 && who !== -1 && who !== 1) return -EINVAL;
@@ -248,7 +265,8 @@ export const processSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'prctl', args: ['int', 'hex', 'hex', 'hex', 'hex'],
+    name: 'prctl',
+    args: ['int', 'hex', 'hex', 'hex', 'hex'],
     handler: (t) => {
       const opt = t.argInt(0);
       const PR_SET_NAME = 15;

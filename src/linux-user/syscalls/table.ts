@@ -16,7 +16,15 @@ import { signalSyscalls } from './signal.js';
 import { timeSyscalls } from './time.js';
 import type { SyscallDef } from './types.js';
 
-const AREAS: SyscallDef[][] = [fsSyscalls, fsMetaSyscalls, pollSyscalls, mmSyscalls, timeSyscalls, processSyscalls, signalSyscalls];
+const AREAS: SyscallDef[][] = [
+  fsSyscalls,
+  fsMetaSyscalls,
+  pollSyscalls,
+  mmSyscalls,
+  timeSyscalls,
+  processSyscalls,
+  signalSyscalls,
+];
 
 function buildTable(): (SyscallDef | undefined)[] {
   const table: (SyscallDef | undefined)[] = [];

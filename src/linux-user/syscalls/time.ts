@@ -89,7 +89,8 @@ async function sleepFor(t: Task, ns: bigint, rem = 0): Promise<number> {
 
 export const timeSyscalls: SyscallDef[] = [
   {
-    name: 'clock_gettime', args: ['clock', 'hex'],
+    name: 'clock_gettime',
+    args: ['clock', 'hex'],
     handler: (t) => {
       const now = clockNow(t, t.argInt(0));
       if (now === null) return -EINVAL;
@@ -97,7 +98,8 @@ export const timeSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'clock_getres', args: ['clock', 'hex'],
+    name: 'clock_getres',
+    args: ['clock', 'hex'],
     handler: (t) => {
       const clk = t.argInt(0);
       if (clockNow(t, clk) === null) return -EINVAL;
@@ -108,7 +110,8 @@ export const timeSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'gettimeofday', args: ['hex', 'hex'],
+    name: 'gettimeofday',
+    args: ['hex', 'hex'],
     handler: (t) => {
       const tv = t.argU64(0);
       const tz = t.argU64(1);
@@ -125,14 +128,16 @@ export const timeSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'nanosleep', args: ['hex', 'hex'],
+    name: 'nanosleep',
+    args: ['hex', 'hex'],
     handler: (t) => {
       const ns = readTimespec(t, t.argU64(0));
       return typeof ns === 'number' ? ns : sleepFor(t, ns, t.argU64(1));
     },
   },
   {
-    name: 'clock_nanosleep', args: ['clock', 'int', 'hex', 'hex'],
+    name: 'clock_nanosleep',
+    args: ['clock', 'int', 'hex', 'hex'],
     handler: (t) => {
       const clk = t.argInt(0);
       if (clk === CLOCK_THREAD_CPUTIME_ID) return -EINVAL;
@@ -144,7 +149,8 @@ export const timeSyscalls: SyscallDef[] = [
     },
   },
   {
-    name: 'times', args: ['hex'],
+    name: 'times',
+    args: ['hex'],
     handler: (t) => {
       // clock_t in USER_HZ (100) ticks: user time = all CPU time here.
       const cpu = (t.process.host.clock.cpuTimeNs() - t.process.cpuTimeBase) / 10_000_000n;

@@ -13,19 +13,7 @@ import type { Task } from '../process.js';
  * sets.
  */
 export type ArgFormat =
-  | 'int'
-  | 'uint'
-  | 'long'
-  | 'hex'
-  | 'fd'
-  | 'dirfd'
-  | 'str'
-  | 'size'
-  | 'oflags'
-  | 'prot'
-  | 'mflags'
-  | 'clock'
-  | 'signal';
+  'int' | 'uint' | 'long' | 'hex' | 'fd' | 'dirfd' | 'str' | 'size' | 'oflags' | 'prot' | 'mflags' | 'clock' | 'signal';
 
 export type SyscallResult = number | Promise<number>;
 

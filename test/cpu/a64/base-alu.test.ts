@@ -19,8 +19,24 @@ const lo = (v: bigint): number => Number(v & 0xffffffffn) | 0;
 const hi = (v: bigint): number => Number((v >> 32n) & 0xffffffffn) | 0;
 const join = (l: number, h: number): bigint => (BigInt(h >>> 0) << 32n) | BigInt(l >>> 0);
 
-const EDGES = [0n, 1n, 2n, 3n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n, 0x1fffffffffffffn, 0x20000000000000n,
-  0x7fffffffffffffffn, 0x8000000000000000n, 0x8000000000000001n, 0xfffffffffffffffen, 0xffffffffffffffffn, 0x0123456789abcdefn];
+const EDGES = [
+  0n,
+  1n,
+  2n,
+  3n,
+  0x7fffffffn,
+  0x80000000n,
+  0xffffffffn,
+  0x100000000n,
+  0x1fffffffffffffn,
+  0x20000000000000n,
+  0x7fffffffffffffffn,
+  0x8000000000000000n,
+  0x8000000000000001n,
+  0xfffffffffffffffen,
+  0xffffffffffffffffn,
+  0x0123456789abcdefn,
+];
 
 function sample(): bigint[] {
   const out = [...EDGES];
@@ -48,10 +64,14 @@ test('umulh64 gives the high 64 bits of the unsigned product', () =>
   forPairs((a, b) => assert.equal(join(alu.umulh64(cpu, lo(a), hi(a), lo(b), hi(b)), cpu.hi), (a * b) >> 64n)));
 
 test('smulh64 gives the high 64 bits of the signed product', () =>
-  forPairs((a, b) => assert.equal(join(alu.smulh64(cpu, lo(a), hi(a), lo(b), hi(b)), cpu.hi), U64((S64(a) * S64(b)) >> 64n))));
+  forPairs((a, b) =>
+    assert.equal(join(alu.smulh64(cpu, lo(a), hi(a), lo(b), hi(b)), cpu.hi), U64((S64(a) * S64(b)) >> 64n)),
+  ));
 
 test('udiv64 divides exactly, and by zero gives zero', () =>
-  forPairs((a, b) => assert.equal(join(alu.udiv64(cpu, lo(a), hi(a), lo(b), hi(b)), cpu.hi), b === 0n ? 0n : a / b, `${a}/${b}`)));
+  forPairs((a, b) =>
+    assert.equal(join(alu.udiv64(cpu, lo(a), hi(a), lo(b), hi(b)), cpu.hi), b === 0n ? 0n : a / b, `${a}/${b}`),
+  ));
 
 test('sdiv64 rounds toward zero; INT64_MIN / -1 is INT64_MIN', () =>
   forPairs((a, b) => {
@@ -78,7 +98,10 @@ test('adds64 sets NZCV as AddWithCarry', () =>
       const usum = a + b + BigInt(cin);
       const ssum = S64(a) + S64(b) + BigInt(cin);
       assert.equal(r, U64(usum));
-      assert.deepEqual([cpu.n, cpu.z, cpu.c, cpu.v], [Number(r >> 63n), r === 0n ? 1 : 0, U64(usum) === usum ? 0 : 1, S64(r) === ssum ? 0 : 1]);
+      assert.deepEqual(
+        [cpu.n, cpu.z, cpu.c, cpu.v],
+        [Number(r >> 63n), r === 0n ? 1 : 0, U64(usum) === usum ? 0 : 1, S64(r) === ssum ? 0 : 1],
+      );
     }
   }));
 

@@ -77,7 +77,10 @@ test('a hot loop run in budgets of every size ends in the interpreter state afte
 test('the loop really runs as a compiled block (and so is faster to count)', () => {
   const a = machine(LOOP_A, true);
   assert.equal(a.run(1_000_000), StopReason.Svc);
-  assert.ok(a.code.pages.get(CODE / 4096)!.blocks.some((blk) => blk !== undefined), 'a block was compiled');
+  assert.ok(
+    a.code.pages.get(CODE / 4096)!.blocks.some((blk) => blk !== undefined),
+    'a block was compiled',
+  );
 });
 
 test('a fault inside a compiled block stops at the faulting store with the interpreter state', () => {

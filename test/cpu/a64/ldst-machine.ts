@@ -155,7 +155,8 @@ export function parseResult(line: string): CaseResult {
 /** Differences between two results, as text (empty when equal). */
 export function diffResults(exp: CaseResult, got: CaseResult): string {
   const d: string[] = [];
-  if (exp.sig !== got.sig || exp.pc !== got.pc) d.push(`stop: sig ${exp.sig} at ${exp.pc}, got sig ${got.sig} at ${got.pc}`);
+  if (exp.sig !== got.sig || exp.pc !== got.pc)
+    d.push(`stop: sig ${exp.sig} at ${exp.pc}, got sig ${got.sig} at ${got.pc}`);
   // qemu-aarch64 reports si_addr 0 (or -1) for some addresses beyond its
   // guest address space, and without the top byte (Linux has TBI on for EL0)
   const addrOk =
@@ -169,7 +170,8 @@ export function diffResults(exp: CaseResult, got: CaseResult): string {
   if (exp.st.sp !== got.st.sp) d.push(`sp: ${exp.st.sp.toString(16)}, got ${got.st.sp.toString(16)}`);
   if (exp.st.nzcv !== got.st.nzcv) d.push(`nzcv: ${exp.st.nzcv.toString(16)}, got ${got.st.nzcv.toString(16)}`);
   for (let i = 0; i < 16; i++)
-    if (exp.st.v[i] !== got.st.v[i]) d.push(`v${i >> 1}.${i & 1 ? 'hi' : 'lo'}: ${exp.st.v[i].toString(16)}, got ${got.st.v[i].toString(16)}`);
+    if (exp.st.v[i] !== got.st.v[i])
+      d.push(`v${i >> 1}.${i & 1 ? 'hi' : 'lo'}: ${exp.st.v[i].toString(16)}, got ${got.st.v[i].toString(16)}`);
   if (exp.mem !== got.mem) d.push(`mem: [${exp.mem}], got [${got.mem}]`);
   return d.join('; ');
 }

@@ -35,4 +35,3 @@ test('the budget stops the loop with pc at the next instruction', () => {
   assert.equal(t.cpu.pc, BigInt(CODE + 8));
   assert.equal(t.cpu.getX(0), 2n);
 });
-

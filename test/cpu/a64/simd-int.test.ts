@@ -19,374 +19,406 @@ function run(word: number, inputs: { [reg: number]: string }, fpsr = 0): { v: (r
   return { v: (r) => Buffer.from(t.cpu.v8.subarray(r * 16, r * 16 + 16)).toString('hex'), fpsr: t.cpu.fpsr };
 }
 
-test("SQADD saturates signed bytes at 0x7f and sets FPSR.QC", () => {
+test('SQADD saturates signed bytes at 0x7f and sets FPSR.QC', () => {
   // sqadd v0.16b, v1.16b, v2.16b
-  const r = run(0x4e220c20, {1: '7f7f7f7f7f7f7f7f0101010101010101', 2: '01010101010101010202020202020202'});
+  const r = run(0x4e220c20, { 1: '7f7f7f7f7f7f7f7f0101010101010101', 2: '01010101010101010202020202020202' });
   assert.equal(r.v(0), '7f7f7f7f7f7f7f7f0303030303030303');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("UQSUB clamps unsigned halfwords at 0 and sets FPSR.QC", () => {
+test('UQSUB clamps unsigned halfwords at 0 and sets FPSR.QC', () => {
   // uqsub v0.8h, v1.8h, v2.8h
-  const r = run(0x6e622c20, {1: '0000000000000000ffffffffffffffff', 2: '01000100010001000100010001000100'});
+  const r = run(0x6e622c20, { 1: '0000000000000000ffffffffffffffff', 2: '01000100010001000100010001000100' });
   assert.equal(r.v(0), '0000000000000000fefffefffefffeff');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("a 64-bit vector operation (Q=0) zeroes bits 127:64 of the destination", () => {
+test('a 64-bit vector operation (Q=0) zeroes bits 127:64 of the destination', () => {
   // add v0.8b, v1.8b, v2.8b
-  const r = run(0x0e228420, {0: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1: '01010101010101010101010101010101', 2: '02020202020202020202020202020202'});
+  const r = run(0x0e228420, {
+    0: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    1: '01010101010101010101010101010101',
+    2: '02020202020202020202020202020202',
+  });
   assert.equal(r.v(0), '03030303030303030000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("a scalar operation zeroes the destination above the element", () => {
+test('a scalar operation zeroes the destination above the element', () => {
   // sqadd b0, b1, b2
-  const r = run(0x5e220c20, {0: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1: '80808080808080808080808080808080', 2: 'ffffffffffffffffffffffffffffffff'});
+  const r = run(0x5e220c20, {
+    0: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    1: '80808080808080808080808080808080',
+    2: 'ffffffffffffffffffffffffffffffff',
+  });
   assert.equal(r.v(0), '80000000000000000000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SSHL shifts right arithmetically for negative counts (the signed low byte of each lane)", () => {
+test('SSHL shifts right arithmetically for negative counts (the signed low byte of each lane)', () => {
   // sshl v0.4s, v1.4s, v2.4s
-  const r = run(0x4ea24420, {1: '00000080000000800000008001000000', 2: 'ffffff00e0000000df0000001f000000'});
+  const r = run(0x4ea24420, { 1: '00000080000000800000008001000000', 2: 'ffffff00e0000000df0000001f000000' });
   assert.equal(r.v(0), '000000c0ffffffffffffffff00000080');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("USHL by 64 or more and by -64 gives zero for doublewords", () => {
+test('USHL by 64 or more and by -64 gives zero for doublewords', () => {
   // ushl v0.2d, v1.2d, v2.2d
-  const r = run(0x6ee24420, {1: 'ffffffffffffffffffffffffffffffff', 2: '4000000000000000c0ffffffffffffff'});
+  const r = run(0x6ee24420, { 1: 'ffffffffffffffffffffffffffffffff', 2: '4000000000000000c0ffffffffffffff' });
   assert.equal(r.v(0), '00000000000000000000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SRSHL rounds right shifts half up (3 >> 1 = 2, -3 >> 1 = -1)", () => {
+test('SRSHL rounds right shifts half up (3 >> 1 = 2, -3 >> 1 = -1)', () => {
   // srshl v0.8h, v1.8h, v2.8h
-  const r = run(0x4e625420, {1: '0300fdff0100ffff0500fbff0080ff7f', 2: 'ff00ff00ff00ff00ff00ff00ff00ff00'});
+  const r = run(0x4e625420, { 1: '0300fdff0100ffff0500fbff0080ff7f', 2: 'ff00ff00ff00ff00ff00ff00ff00ff00' });
   assert.equal(r.v(0), '0200ffff010000000300feff00c00040');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("URSHR #64 rounds: a doubleword with the top bit set gives 1, below it 0", () => {
+test('URSHR #64 rounds: a doubleword with the top bit set gives 1, below it 0', () => {
   // urshr v0.2d, v1.2d, #64
-  const r = run(0x6f402420, {1: 'ffffffffffffffffffffffffffffff7f'});
+  const r = run(0x6f402420, { 1: 'ffffffffffffffffffffffffffffff7f' });
   assert.equal(r.v(0), '01000000000000000000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SQRDMULH of MIN by MIN saturates to MAX and sets QC", () => {
+test('SQRDMULH of MIN by MIN saturates to MAX and sets QC', () => {
   // sqrdmulh v0.4s, v1.4s, v2.4s
-  const r = run(0x6ea2b420, {1: '000000800000008000000040ffffffff', 2: '000000800000004000000040ffffffff'});
+  const r = run(0x6ea2b420, { 1: '000000800000008000000040ffffffff', 2: '000000800000004000000040ffffffff' });
   assert.equal(r.v(0), 'ffffff7f000000c00000002000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQDMULH on halfwords takes the high half of the doubled product", () => {
+test('SQDMULH on halfwords takes the high half of the doubled product', () => {
   // sqdmulh v0.4h, v1.4h, v2.4h
-  const r = run(0x0e62b420, {1: '00400080ff7f0300', 2: '00400080ff7ffdff'});
+  const r = run(0x0e62b420, { 1: '00400080ff7f0300', 2: '00400080ff7ffdff' });
   assert.equal(r.v(0), '0020ff7ffe7fffff0000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQSHRUN narrows a negative value to 0 with QC", () => {
+test('SQSHRUN narrows a negative value to 0 with QC', () => {
   // sqshrun v0.8b, v1.8h, #4
-  const r = run(0x2f0c8420, {1: '00800010ff7fffff0000f00f1000ff00'});
+  const r = run(0x2f0c8420, { 1: '00800010ff7fffff0000f00f1000ff00' });
   assert.equal(r.v(0), '00ffff0000ff010f0000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQXTN2 saturates doublewords into the upper half and keeps the lower half", () => {
+test('SQXTN2 saturates doublewords into the upper half and keeps the lower half', () => {
   // sqxtn2 v0.4s, v1.2d
-  const r = run(0x4ea14820, {0: '11111111111111111111111111111111', 1: '0000008000000000ffffff7fffffffff'});
+  const r = run(0x4ea14820, { 0: '11111111111111111111111111111111', 1: '0000008000000000ffffff7fffffffff' });
   assert.equal(r.v(0), '1111111111111111ffffff7f00000080');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("XTN (Q=0) truncates and zeroes the upper half", () => {
+test('XTN (Q=0) truncates and zeroes the upper half', () => {
   // xtn v0.4h, v1.4s
-  const r = run(0x0e612820, {0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: '123456789abcdef0ffffffff00800000'});
+  const r = run(0x0e612820, { 0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: '123456789abcdef0ffffffff00800000' });
   assert.equal(r.v(0), '12349abcffff00800000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("UADDLV of sixteen 0xff bytes is 0x0ff0", () => {
+test('UADDLV of sixteen 0xff bytes is 0x0ff0', () => {
   // uaddlv h0, v1.16b
-  const r = run(0x6e303820, {0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: 'ffffffffffffffffffffffffffffffff'});
+  const r = run(0x6e303820, { 0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: 'ffffffffffffffffffffffffffffffff' });
   assert.equal(r.v(0), 'f00f0000000000000000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SADDLV of .4s produces a 64-bit sum", () => {
+test('SADDLV of .4s produces a 64-bit sum', () => {
   // saddlv d0, v1.4s
-  const r = run(0x4eb03820, {1: 'ffffff7fffffff7f0000008000000080'});
+  const r = run(0x4eb03820, { 1: 'ffffff7fffffff7f0000008000000080' });
   assert.equal(r.v(0), 'feffffffffffffff0000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("CNT counts bits per byte", () => {
+test('CNT counts bits per byte', () => {
   // cnt v0.16b, v1.16b
-  const r = run(0x4e205820, {1: '00010307ff80aa55f0fe7f3c0f102040'});
+  const r = run(0x4e205820, { 1: '00010307ff80aa55f0fe7f3c0f102040' });
   assert.equal(r.v(0), '00010203080104040407070404010101');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("RBIT reverses the bits of each byte", () => {
+test('RBIT reverses the bits of each byte', () => {
   // rbit v0.8b, v1.8b
-  const r = run(0x2e605820, {1: '0102040880c0aa55ffffffffffffffff'});
+  const r = run(0x2e605820, { 1: '0102040880c0aa55ffffffffffffffff' });
   assert.equal(r.v(0), '80402010010355aa0000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("MOVI (64-bit) expands each immediate bit to a byte", () => {
+test('MOVI (64-bit) expands each immediate bit to a byte', () => {
   // movi v0.2d, #0xff00ff0000ffff00
-  const r = run(0x6f05e4c0, {0: '33333333333333333333333333333333'});
+  const r = run(0x6f05e4c0, { 0: '33333333333333333333333333333333' });
   assert.equal(r.v(0), '00ffff0000ff00ff00ffff0000ff00ff');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("MVNI with MSL shifts ones in before inverting", () => {
+test('MVNI with MSL shifts ones in before inverting', () => {
   // mvni v0.4s, #0x12, msl #16
-  const r = run(0x6f00d640, {0: '33333333333333333333333333333333'});
+  const r = run(0x6f00d640, { 0: '33333333333333333333333333333333' });
   assert.equal(r.v(0), '0000edff0000edff0000edff0000edff');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("FMOV vector immediate (double) writes both lanes", () => {
+test('FMOV vector immediate (double) writes both lanes', () => {
   // fmov v0.2d, #-0.125
   const r = run(0x6f06f400, {});
   assert.equal(r.v(0), '000000000000c0bf000000000000c0bf');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("FMOV vector immediate (half) writes every halfword", () => {
+test('FMOV vector immediate (half) writes every halfword', () => {
   // fmov v0.4h, #31.0
-  const r = run(0x0f01ffe0, {0: '77777777777777777777777777777777'});
+  const r = run(0x0f01ffe0, { 0: '77777777777777777777777777777777' });
   assert.equal(r.v(0), 'c04fc04fc04fc04f0000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("ORR (vector, immediate) ORs into halfwords", () => {
+test('ORR (vector, immediate) ORs into halfwords', () => {
   // orr v0.8h, #0x81, lsl #8
-  const r = run(0x4f04b420, {0: '0100020003000400050006000700ff00'});
+  const r = run(0x4f04b420, { 0: '0100020003000400050006000700ff00' });
   assert.equal(r.v(0), '0181028103810481058106810781ff81');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("BSL selects n where the destination is set", () => {
+test('BSL selects n where the destination is set', () => {
   // bsl v0.16b, v1.16b, v2.16b
-  const r = run(0x6e621c20, {0: 'f0f0f0f0f0f0f0f00f0f0f0f0f0f0f0f', 1: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 2: '55555555555555555555555555555555'});
+  const r = run(0x6e621c20, {
+    0: 'f0f0f0f0f0f0f0f00f0f0f0f0f0f0f0f',
+    1: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    2: '55555555555555555555555555555555',
+  });
   assert.equal(r.v(0), 'a5a5a5a5a5a5a5a55a5a5a5a5a5a5a5a');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("BIT inserts n where m is set", () => {
+test('BIT inserts n where m is set', () => {
   // bit v0.16b, v1.16b, v2.16b
-  const r = run(0x6ea21c20, {0: '00000000000000000000000000000000', 1: 'ffffffffffffffffffffffffffffffff', 2: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c'});
+  const r = run(0x6ea21c20, {
+    0: '00000000000000000000000000000000',
+    1: 'ffffffffffffffffffffffffffffffff',
+    2: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c',
+  });
   assert.equal(r.v(0), '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("BIF inserts n where m is clear", () => {
+test('BIF inserts n where m is clear', () => {
   // bif v0.8b, v1.8b, v2.8b
-  const r = run(0x2ee21c20, {0: '00000000000000000000000000000000', 1: 'ffffffffffffffffffffffffffffffff', 2: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c'});
+  const r = run(0x2ee21c20, {
+    0: '00000000000000000000000000000000',
+    1: 'ffffffffffffffffffffffffffffffff',
+    2: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c',
+  });
   assert.equal(r.v(0), 'c3c3c3c3c3c3c3c30000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SDOT by element accumulates signed byte products into words", () => {
+test('SDOT by element accumulates signed byte products into words', () => {
   // sdot v0.4s, v1.16b, v2.4b[3]
-  const r = run(0x4fa2e820, {0: '01000000ffffffff00000080ffffff7f', 1: 'ffffffff808080807f7f7f7f01020304', 2: '00000000000000000000000080ff017f'});
+  const r = run(0x4fa2e820, {
+    0: '01000000ffffffff00000080ffffff7f',
+    1: 'ffffffff808080807f7f7f7f01020304',
+    2: '00000000000000000000000080ff017f',
+  });
   assert.equal(r.v(0), '020000007f00000081ffff7f7c010080');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("UDOT accumulates unsigned byte products into words", () => {
+test('UDOT accumulates unsigned byte products into words', () => {
   // udot v0.2s, v1.8b, v2.8b
-  const r = run(0x2e829420, {0: '11111111111111111111111111111111', 1: 'ffffffffffffffff', 2: 'ff010203ffffffff'});
+  const r = run(0x2e829420, { 0: '11111111111111111111111111111111', 1: 'ffffffffffffffff', 2: 'ff010203ffffffff' });
   assert.equal(r.v(0), '0c151211150915110000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SQRDMLAH (scalar) saturates the accumulated sum", () => {
+test('SQRDMLAH (scalar) saturates the accumulated sum', () => {
   // sqrdmlah s0, s1, s2
-  const r = run(0x7e828420, {0: 'ffffff7f111111111111111111111111', 1: '00000040222222222222222222222222', 2: '00000040333333333333333333333333'});
+  const r = run(0x7e828420, {
+    0: 'ffffff7f111111111111111111111111',
+    1: '00000040222222222222222222222222',
+    2: '00000040333333333333333333333333',
+  });
   assert.equal(r.v(0), 'ffffff7f000000000000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("CMEQ #0 sets all ones in zero lanes", () => {
+test('CMEQ #0 sets all ones in zero lanes', () => {
   // cmeq v0.8h, v1.8h, #0
-  const r = run(0x4e609820, {1: '0000010000800000ffff000000000100'});
+  const r = run(0x4e609820, { 1: '0000010000800000ffff000000000100' });
   assert.equal(r.v(0), 'ffff00000000ffff0000ffffffff0000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("CMLT #0 on doublewords tests the sign", () => {
+test('CMLT #0 on doublewords tests the sign', () => {
   // cmlt d0, d1, #0
-  const r = run(0x5ee0a820, {0: '55555555555555555555555555555555', 1: 'ffffffffffffff7fffffffffffffffff'});
+  const r = run(0x5ee0a820, { 0: '55555555555555555555555555555555', 1: 'ffffffffffffff7fffffffffffffffff' });
   assert.equal(r.v(0), '00000000000000000000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("MLA by element reads the element before any lane is written (Vd = Vm)", () => {
+test('MLA by element reads the element before any lane is written (Vd = Vm)', () => {
   // mla v2.8h, v2.8h, v2.h[5]
-  const r = run(0x6f520842, {2: '0100020003000400050006000700ff00'});
+  const r = run(0x6f520842, { 2: '0100020003000400050006000700ff00' });
   assert.equal(r.v(2), '07000e0015001c0023002a003100f906');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SMULL2 multiplies the upper words into doublewords", () => {
+test('SMULL2 multiplies the upper words into doublewords', () => {
   // smull2 v0.2d, v1.4s, v2.4s
-  const r = run(0x4ea2c020, {1: '000000000000000000000080ffffffff', 2: '00000000000000000000008002000000'});
+  const r = run(0x4ea2c020, { 1: '000000000000000000000080ffffffff', 2: '00000000000000000000008002000000' });
   assert.equal(r.v(0), '0000000000000040feffffffffffffff');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SQDMULL of MIN by MIN saturates the doubleword", () => {
+test('SQDMULL of MIN by MIN saturates the doubleword', () => {
   // sqdmull d0, s1, s2
-  const r = run(0x5ea2d020, {1: '00000080111111111111111111111111', 2: '00000080222222222222222222222222'});
+  const r = run(0x5ea2d020, { 1: '00000080111111111111111111111111', 2: '00000080222222222222222222222222' });
   assert.equal(r.v(0), 'ffffffffffffff7f0000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQDMLSL (by element) subtracts the doubled product with saturation", () => {
+test('SQDMLSL (by element) subtracts the doubled product with saturation', () => {
   // sqdmlsl v0.4s, v1.4h, v2.h[0]
-  const r = run(0x0f427020, {0: '0000008000000000ffffff7f01000000', 1: '010000800080ffff', 2: '00800000000000000000000000000000'});
+  const r = run(0x0f427020, {
+    0: '0000008000000000ffffff7f01000000',
+    1: '010000800080ffff',
+    2: '00800000000000000000000000000000',
+  });
   assert.equal(r.v(0), '0000018001000080000000000100ffff');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("RADDHN rounds the sum before taking the high half", () => {
+test('RADDHN rounds the sum before taking the high half', () => {
   // raddhn v0.8b, v1.8h, v2.8h
-  const r = run(0x2e224020, {1: '7f00800081000001ff7f0080ffff3412', 2: '00000000000000000000000000000000'});
+  const r = run(0x2e224020, { 1: '7f00800081000001ff7f0080ffff3412', 2: '00000000000000000000000000000000' });
   assert.equal(r.v(0), '00010101808000120000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SUQADD adds unsigned to signed with signed saturation", () => {
+test('SUQADD adds unsigned to signed with signed saturation', () => {
   // suqadd v0.16b, v1.16b
-  const r = run(0x4e203820, {0: '7f7f80ff00017f8001020304fffefdfc', 1: '0001ffff7f80ff7fffffffff01020304'});
+  const r = run(0x4e203820, { 0: '7f7f80ff00017f8001020304fffefdfc', 1: '0001ffff7f80ff7fffffffff01020304' });
   assert.equal(r.v(0), '7f7f7f7f7f7f7fff7f7f7f7f00000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("USQADD adds signed to unsigned with unsigned saturation", () => {
+test('USQADD adds signed to unsigned with unsigned saturation', () => {
   // usqadd d0, d1
-  const r = run(0x7ee03820, {0: '01000000000000001111111111111111', 1: 'feffffffffffffff2222222222222222'});
+  const r = run(0x7ee03820, { 0: '01000000000000001111111111111111', 1: 'feffffffffffffff2222222222222222' });
   assert.equal(r.v(0), '00000000000000000000000000000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQSHLU saturates negative inputs to 0 and large ones to the unsigned maximum", () => {
+test('SQSHLU saturates negative inputs to 0 and large ones to the unsigned maximum', () => {
   // sqshlu v0.4s, v1.4s, #4
-  const r = run(0x6f246420, {1: 'ffffffff00000010ffffff0f01000000'});
+  const r = run(0x6f246420, { 1: 'ffffffff00000010ffffff0f01000000' });
   assert.equal(r.v(0), '00000000fffffffff0ffffff10000000');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SRI keeps the top bits of the destination", () => {
+test('SRI keeps the top bits of the destination', () => {
   // sri v0.8h, v1.8h, #4
-  const r = run(0x6f1c4420, {0: 'ffffffffffffffffffffffffffffffff', 1: '34120000ffff00800000000000000000'});
+  const r = run(0x6f1c4420, { 0: 'ffffffffffffffffffffffffffffffff', 1: '34120000ffff00800000000000000000' });
   assert.equal(r.v(0), '23f100f0ffff00f800f000f000f000f0');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SLI by 0 copies the source", () => {
+test('SLI by 0 copies the source', () => {
   // sli v0.2d, v1.2d, #0
-  const r = run(0x6f405420, {0: 'ffffffffffffffffffffffffffffffff', 1: '0123456789abcdeffedcba9876543210'});
+  const r = run(0x6f405420, { 0: 'ffffffffffffffffffffffffffffffff', 1: '0123456789abcdeffedcba9876543210' });
   assert.equal(r.v(0), '0123456789abcdeffedcba9876543210');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SSHLL #0 is SXTL: sign extends", () => {
+test('SSHLL #0 is SXTL: sign extends', () => {
   // sxtl2 v0.2d, v1.4s
-  const r = run(0x4f20a420, {1: '0000000000000000ffffff7f00000080'});
+  const r = run(0x4f20a420, { 1: '0000000000000000ffffff7f00000080' });
   assert.equal(r.v(0), 'ffffff7f0000000000000080ffffffff');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SHLL2 shifts the upper bytes left by 8", () => {
+test('SHLL2 shifts the upper bytes left by 8', () => {
   // shll2 v0.8h, v1.16b, #8
-  const r = run(0x6e213820, {1: '00000000000000000102f0ff7f800001'});
+  const r = run(0x6e213820, { 1: '00000000000000000102f0ff7f800001' });
   assert.equal(r.v(0), '0001000200f000ff007f008000000001');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("UMAXP takes pairwise maxima across n then m", () => {
+test('UMAXP takes pairwise maxima across n then m', () => {
   // umaxp v0.16b, v1.16b, v2.16b
-  const r = run(0x6e22a420, {1: '00ff0102808170707f7e0000aaabcdcc', 2: '0102030405060708090a0b0c0d0e0f10'});
+  const r = run(0x6e22a420, { 1: '00ff0102808170707f7e0000aaabcdcc', 2: '0102030405060708090a0b0c0d0e0f10' });
   assert.equal(r.v(0), 'ff0281707f00abcd020406080a0c0e10');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("ADDP (scalar) adds the two doublewords", () => {
+test('ADDP (scalar) adds the two doublewords', () => {
   // addp d0, v1.2d
-  const r = run(0x5ef1b820, {0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: 'ffffffffffffffff0200000000000000'});
+  const r = run(0x5ef1b820, { 0: 'eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee', 1: 'ffffffffffffffff0200000000000000' });
   assert.equal(r.v(0), '01000000000000000000000000000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("REV16 swaps bytes in each halfword", () => {
+test('REV16 swaps bytes in each halfword', () => {
   // rev16 v0.16b, v1.16b
-  const r = run(0x4e201820, {1: '000102030405060708090a0b0c0d0e0f'});
+  const r = run(0x4e201820, { 1: '000102030405060708090a0b0c0d0e0f' });
   assert.equal(r.v(0), '010003020504070609080b0a0d0c0f0e');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("SQNEG of the minimum saturates to the maximum", () => {
+test('SQNEG of the minimum saturates to the maximum', () => {
   // sqneg v0.2d, v1.2d
-  const r = run(0x6ee07820, {1: '00000000000000800100000000000000'});
+  const r = run(0x6ee07820, { 1: '00000000000000800100000000000000' });
   assert.equal(r.v(0), 'ffffffffffffff7fffffffffffffffff');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("SQSHL (register) by a large count saturates non-zero lanes", () => {
+test('SQSHL (register) by a large count saturates non-zero lanes', () => {
   // sqshl v0.4s, v1.4s, v2.4s
-  const r = run(0x4ea24c20, {1: '01000000ffffffff0000000000000040', 2: '400000007f0000007f00000001000000'});
+  const r = run(0x4ea24c20, { 1: '01000000ffffffff0000000000000040', 2: '400000007f0000007f00000001000000' });
   assert.equal(r.v(0), 'ffffff7f0000008000000000ffffff7f');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("UQRSHL rounds right shifts and saturates left shifts", () => {
+test('UQRSHL rounds right shifts and saturates left shifts', () => {
   // uqrshl v0.16b, v1.16b, v2.16b
-  const r = run(0x6e225c20, {1: 'ff01ff03800080ff0102030405060708', 2: 'ff01f8ff01f907fe0000000000000000'});
+  const r = run(0x6e225c20, { 1: 'ff01ff03800080ff0102030405060708', 2: 'ff01f8ff01f907fe0000000000000000' });
   assert.equal(r.v(0), '80020102ff00ff400102030405060708');
   assert.equal(r.fpsr & QC, QC);
 });
 
-test("CLS counts leading sign bits", () => {
+test('CLS counts leading sign bits', () => {
   // cls v0.4s, v1.4s
-  const r = run(0x4ea04820, {1: '00000000ffffffff01000000000000c0'});
+  const r = run(0x4ea04820, { 1: '00000000ffffffff01000000000000c0' });
   assert.equal(r.v(0), '1f0000001f0000001e00000001000000');
   assert.equal(r.fpsr & QC, 0);
 });
 
-test("ADD with size=3 and Q=0 (.1d) is UNDEFINED", () => {
+test('ADD with size=3 and Q=0 (.1d) is UNDEFINED', () => {
   const t = cpuWith([0x0ee28420]);
   assert.equal(t.cpu.run(10), StopReason.Undefined);
   assert.equal(t.diagnostics.length, 1);
 });
 
-test("SSHR with immh=1xxx and Q=0 is UNDEFINED", () => {
+test('SSHR with immh=1xxx and Q=0 is UNDEFINED', () => {
   const t = cpuWith([0x0f7d0420]);
   assert.equal(t.cpu.run(10), StopReason.Undefined);
   assert.equal(t.diagnostics.length, 1);
 });
 
-test("SQDMULH on bytes is UNDEFINED", () => {
+test('SQDMULH on bytes is UNDEFINED', () => {
   const t = cpuWith([0x4e22b420]);
   assert.equal(t.cpu.run(10), StopReason.Undefined);
   assert.equal(t.diagnostics.length, 1);
 });
 
-test("SDOT with size != 2 is UNDEFINED", () => {
+test('SDOT with size != 2 is UNDEFINED', () => {
   const t = cpuWith([0x4e429420]);
   assert.equal(t.cpu.run(10), StopReason.Undefined);
   assert.equal(t.diagnostics.length, 1);
 });
 
-test("scalar SSHR with immh=0xxx is UNDEFINED", () => {
+test('scalar SSHR with immh=0xxx is UNDEFINED', () => {
   const t = cpuWith([0x5f1d0420]);
   assert.equal(t.cpu.run(10), StopReason.Undefined);
   assert.equal(t.diagnostics.length, 1);

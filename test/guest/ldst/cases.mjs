@@ -1,7 +1,8 @@
 // The named cases of test/cpu/a64/ldst-qemu.test.ts (see gen-vectors.mjs).
 // Named cases: [name, asm (';'-separated; '.inst' allowed), regs {x<n>|sp|v<n>: value}]
 const B = 0x20000100n; // data base used by most cases; bytes there: 5b f8 95 32 cf 6c 09 a6 | 43 e0 7d 1a b7 54 f1 8e
-const RO = 0x20002000n, UNM = 0x20003000n;
+const RO = 0x20002000n,
+  UNM = 0x20003000n;
 const V = { v0: 0x1111111111111111n, v1: 0x2222222222222222n, v2: 0x3333333333333333n };
 export const cases = [
   // ---- unsigned offset, every size
@@ -42,7 +43,11 @@ export const cases = [
   // ---- register offset
   ['register offset LSL', 'ldr x0, [x1, x2, lsl #3]', { x1: B, x2: 3n }],
   ['register offset without shift', 'ldr x0, [x1, x2]', { x1: B, x2: 3n }],
-  ['register offset SXTW with a negative index', 'ldr w0, [x1, w2, sxtw #2]', { x1: B + 0x40n, x2: 0x12345678fffffffen }],
+  [
+    'register offset SXTW with a negative index',
+    'ldr w0, [x1, w2, sxtw #2]',
+    { x1: B + 0x40n, x2: 0x12345678fffffffen },
+  ],
   ['register offset UXTW ignores the high half', 'ldrb w0, [x1, w2, uxtw]', { x1: B, x2: 0x1234567800000005n }],
   ['register offset SXTX negative', 'ldrh w0, [x1, x2, sxtx #1]', { x1: B, x2: -4n }],
   ['register offset with a 64-bit carry into the high half', 'ldr x0, [x1, x2]', { x1: 0xffffffffn, x2: 0x1fffffe01n }],
@@ -104,16 +109,32 @@ export const cases = [
   ['LDXRH then STXRH succeeds', 'ldxrh w0, [x1]; stxrh w3, w2, [x1]', { x1: B + 2n, x2: 0x12345n }],
   ['STXR without a load-exclusive fails', 'stxr w3, x2, [x1]', { x1: B, x2: 0x5555n }],
   ['STXR to another address fails', 'ldxr x0, [x1]; stxr w3, x2, [x4]', { x1: B, x4: B + 8n, x2: 0x5555n }],
-  ['a second STXR fails: STXR clears the monitor', 'ldxr x0, [x1]; stxr w3, x2, [x1]; stxr w4, x5, [x1]', { x1: B, x2: 0x5555n, x5: 0x6666n }],
-  ['STXR fails when memory changed since LDXR', 'ldxr x0, [x1]; str x5, [x1]; stxr w3, x2, [x1]', { x1: B, x2: 0x5555n, x5: 0x6666n }],
-  ['STXR succeeds when memory was rewritten with the same value', 'ldxr x0, [x1]; str x0, [x1]; stxr w3, x2, [x1]', { x1: B, x2: 0x5555n }],
+  [
+    'a second STXR fails: STXR clears the monitor',
+    'ldxr x0, [x1]; stxr w3, x2, [x1]; stxr w4, x5, [x1]',
+    { x1: B, x2: 0x5555n, x5: 0x6666n },
+  ],
+  [
+    'STXR fails when memory changed since LDXR',
+    'ldxr x0, [x1]; str x5, [x1]; stxr w3, x2, [x1]',
+    { x1: B, x2: 0x5555n, x5: 0x6666n },
+  ],
+  [
+    'STXR succeeds when memory was rewritten with the same value',
+    'ldxr x0, [x1]; str x0, [x1]; stxr w3, x2, [x1]',
+    { x1: B, x2: 0x5555n },
+  ],
   ['misaligned LDXR is an alignment fault', 'ldxr x0, [x1]', { x0: 3n, x1: B + 4n }],
   ['misaligned STXR fails without a fault', 'stxr w3, x2, [x1]', { x1: B + 1n, x3: 9n }],
   ['LDXP then STXP X succeeds', 'ldxp x0, x2, [x1]; stxp w3, x4, x5, [x1]', { x1: B, x4: 0x44n, x5: 0x55n }],
   ['LDAXP then STLXP W succeeds', 'ldaxp w0, w2, [x1]; stlxp w3, w4, w5, [x1]', { x1: B, x4: 0x44n, x5: 0x55n }],
   ['LDXP X needs 16-byte alignment', 'ldxp x0, x2, [x1]', { x1: B + 8n }],
   ['LDXP W needs 8-byte alignment', 'ldxp w0, w2, [x1]', { x1: B + 4n }],
-  ['STXP fails when the second word changed', 'ldxp w0, w2, [x1]; str w6, [x1, #4]; stxp w3, w4, w5, [x1]', { x1: B, x4: 0x44n, x5: 0x55n, x6: 1n }],
+  [
+    'STXP fails when the second word changed',
+    'ldxp w0, w2, [x1]; str w6, [x1, #4]; stxp w3, w4, w5, [x1]',
+    { x1: B, x4: 0x44n, x5: 0x55n, x6: 1n },
+  ],
   ['LDXR from a read-only page works, STXR there faults', 'ldxr x0, [x1]; stxr w3, x2, [x1]', { x1: RO, x3: 5n }],
   // ---- ordered
   ['LDAR X', 'ldar x0, [x1]', { x1: B }],
@@ -136,19 +157,51 @@ export const cases = [
   ['misaligned LDAPUR is an alignment fault', '.arch armv8.4-a; ldapur w0, [x1, #1]', { x1: B }],
   ['LDAPURSW to W is UNDEFINED', '.inst 0x99c00020', { x1: B }],
   // ---- CAS
-  ['CAS X succeeds when memory equals Rs', '.arch armv8.1-a; cas x0, x2, [x1]', { x0: 0xa6096ccf3295f85bn, x1: B, x2: 0x1234n }],
-  ['CAS X fails and returns the old value', '.arch armv8.1-a; casa x0, x2, [x1]', { x0: 0xa6096ccf3295f85an, x1: B, x2: 0x1234n }],
-  ['CAS X compares the high half', '.arch armv8.1-a; casl x0, x2, [x1]', { x0: 0xa6096cce3295f85bn, x1: B, x2: 0x1234n }],
+  [
+    'CAS X succeeds when memory equals Rs',
+    '.arch armv8.1-a; cas x0, x2, [x1]',
+    { x0: 0xa6096ccf3295f85bn, x1: B, x2: 0x1234n },
+  ],
+  [
+    'CAS X fails and returns the old value',
+    '.arch armv8.1-a; casa x0, x2, [x1]',
+    { x0: 0xa6096ccf3295f85an, x1: B, x2: 0x1234n },
+  ],
+  [
+    'CAS X compares the high half',
+    '.arch armv8.1-a; casl x0, x2, [x1]',
+    { x0: 0xa6096cce3295f85bn, x1: B, x2: 0x1234n },
+  ],
   ['CAS W', '.arch armv8.1-a; casal w0, w2, [x1]', { x0: 0xffffffff3295f85bn, x1: B, x2: 0x1234n }],
   ['CASB compares the low byte only', '.arch armv8.1-a; casb w0, w2, [x1]', { x0: 0xffffff5bn, x1: B, x2: 0x1234n }],
   ['CASH fails', '.arch armv8.1-a; cash w0, w2, [x1]', { x0: 0xf85an, x1: B, x2: 0x1234n }],
-  ['CAS on a read-only page faults even when the compare fails', '.arch armv8.1-a; cas x0, x2, [x1]', { x0: 1n, x1: RO }],
+  [
+    'CAS on a read-only page faults even when the compare fails',
+    '.arch armv8.1-a; cas x0, x2, [x1]',
+    { x0: 1n, x1: RO },
+  ],
   ['misaligned CAS is an alignment fault', '.arch armv8.1-a; cas w0, w2, [x1]', { x1: B + 2n }],
   ['CAS with Rt2 not 11111 is UNDEFINED', '.inst 0xc8a07c22', { x1: B }],
-  ['CASP X succeeds', '.arch armv8.1-a; casp x2, x3, x4, x5, [x1]', { x1: B, x2: 0xa6096ccf3295f85bn, x3: 0x8ef154b71a7de043n, x4: 0x44n, x5: 0x55n }],
-  ['CASP X fails on the second register', '.arch armv8.1-a; caspal x2, x3, x4, x5, [x1]', { x1: B, x2: 0xa6096ccf3295f85bn, x3: 0x8ef154b71a7de042n, x4: 0x44n, x5: 0x55n }],
-  ['CASP W succeeds', '.arch armv8.1-a; caspa w2, w3, w4, w5, [x1]', { x1: B, x2: 0xff3295f85bn, x3: 0xa6096ccfn, x4: 0x44n, x5: 0x55n }],
-  ['CASP W fails', '.arch armv8.1-a; caspl w2, w3, w4, w5, [x1]', { x1: B, x2: 0x3295f85bn, x3: 0xa6096cc0n, x4: 0x44n, x5: 0x55n }],
+  [
+    'CASP X succeeds',
+    '.arch armv8.1-a; casp x2, x3, x4, x5, [x1]',
+    { x1: B, x2: 0xa6096ccf3295f85bn, x3: 0x8ef154b71a7de043n, x4: 0x44n, x5: 0x55n },
+  ],
+  [
+    'CASP X fails on the second register',
+    '.arch armv8.1-a; caspal x2, x3, x4, x5, [x1]',
+    { x1: B, x2: 0xa6096ccf3295f85bn, x3: 0x8ef154b71a7de042n, x4: 0x44n, x5: 0x55n },
+  ],
+  [
+    'CASP W succeeds',
+    '.arch armv8.1-a; caspa w2, w3, w4, w5, [x1]',
+    { x1: B, x2: 0xff3295f85bn, x3: 0xa6096ccfn, x4: 0x44n, x5: 0x55n },
+  ],
+  [
+    'CASP W fails',
+    '.arch armv8.1-a; caspl w2, w3, w4, w5, [x1]',
+    { x1: B, x2: 0x3295f85bn, x3: 0xa6096cc0n, x4: 0x44n, x5: 0x55n },
+  ],
   ['CASP X needs 16-byte alignment', '.arch armv8.1-a; casp x2, x3, x4, x5, [x1]', { x1: B + 8n }],
   ['CASP with an odd Rs is UNDEFINED', '.inst 0x48237c24', { x1: B }],
   // ---- atomics (memory at B: 0xa6096ccf3295f85b)

@@ -50,7 +50,8 @@ function withReserved(e: A64Def, reserved: (f: Fields) => boolean): A64Def {
   const dis = e.dis;
   return {
     ...e,
-    dis: (f, pc) => (reserved(f) ? `.inst 0x${wordOf(e.pattern, f).toString(16).padStart(8, '0')} ; undefined` : dis(f, pc)),
+    dis: (f, pc) =>
+      reserved(f) ? `.inst 0x${wordOf(e.pattern, f).toString(16).padStart(8, '0')} ; undefined` : dis(f, pc),
   };
 }
 const SHIFTS = ['lsl', 'lsr', 'asr', 'ror'];
@@ -82,7 +83,7 @@ function moveWidePreferred(sf: number, N: number, imms: number, immr: number): b
   const width = sf ? 64 : 32;
   if (sf === 1 && N !== 1) return false;
   if (sf === 0 && !(N === 0 && (imms & 0x20) === 0)) return false;
-  if (imms < 16) return ((-immr & 15) >>> 0) <= 15 - imms;
+  if (imms < 16) return (-immr & 15) >>> 0 <= 15 - imms;
   if (imms >= width - 15) return (immr & 15) <= imms - (width - 15);
   return false;
 }
@@ -98,7 +99,8 @@ function bfxPreferred(sf: number, uns: number, imms: number, immr: number): bool
   return true;
 }
 
-const shiftSuffix = (shift: number, amt: number): string => (shift === 0 && amt === 0 ? '' : `, ${SHIFTS[shift]} #${amt}`);
+const shiftSuffix = (shift: number, amt: number): string =>
+  shift === 0 && amt === 0 ? '' : `, ${SHIFTS[shift]} #${amt}`;
 
 function disLogicalImm(f: Fields): string {
   const width = f.sf ? 64 : 32;
@@ -108,7 +110,8 @@ function disLogicalImm(f: Fields): string {
   const rn = xreg(f.rn, f.sf);
   // MOV (bitmask immediate) unless MOVZ/MOVN could say it; objdump also uses
   // MOV when Rd is SP, which MOVZ/MOVN cannot write.
-  if (f.opc === 1 && f.rn === 31 && (f.rd === 31 || !moveWidePreferred(f.sf, f.N, f.imms, f.immr))) return `mov ${rd}, ${hx(v)}`;
+  if (f.opc === 1 && f.rn === 31 && (f.rd === 31 || !moveWidePreferred(f.sf, f.N, f.imms, f.immr)))
+    return `mov ${rd}, ${hx(v)}`;
   if (f.opc === 3 && f.rd === 31) return `tst ${rn}, ${hx(v)}`;
   return `${['and', 'orr', 'eor', 'ands'][f.opc]} ${rd}, ${rn}, ${hx(v)}`;
 }
@@ -119,7 +122,8 @@ function disMoveWide(f: Fields): string {
   const mask = f.sf ? (1n << 64n) - 1n : 0xffffffffn;
   if (f.opc === 3) return `movk ${rd}, ${hx(f.imm16)}${sh ? `, lsl #${sh}` : ''}`;
   const aliasOk = !(f.imm16 === 0 && f.hw !== 0);
-  if (f.opc === 2) return aliasOk ? `mov ${rd}, ${hx(BigInt(f.imm16) << BigInt(sh))}` : `movz ${rd}, ${hx(f.imm16)}, lsl #${sh}`;
+  if (f.opc === 2)
+    return aliasOk ? `mov ${rd}, ${hx(BigInt(f.imm16) << BigInt(sh))}` : `movz ${rd}, ${hx(f.imm16)}, lsl #${sh}`;
   if (aliasOk && (f.sf || f.imm16 !== 0xffff)) return `mov ${rd}, ${hx(~(BigInt(f.imm16) << BigInt(sh)) & mask)}`;
   return `movn ${rd}, ${hx(f.imm16)}${sh ? `, lsl #${sh}` : ''}`;
 }
@@ -157,22 +161,62 @@ function disBitfield(f: Fields): string {
 }
 
 const HINTS: { [n: number]: string } = {
-  0: 'nop', 1: 'yield', 2: 'wfe', 3: 'wfi', 4: 'sev', 5: 'sevl',
-  7: 'xpaclri', 8: 'pacia1716', 10: 'pacib1716', 12: 'autia1716', 14: 'autib1716',
-  16: 'esb', 17: 'psb csync', 18: 'tsb csync', 20: 'csdb', 22: 'clearbhb',
-  24: 'paciaz', 25: 'paciasp', 26: 'pacibz', 27: 'pacibsp', 28: 'autiaz', 29: 'autiasp', 30: 'autibz', 31: 'autibsp',
-  32: 'bti', 34: 'bti c', 36: 'bti j', 38: 'bti jc',
+  0: 'nop',
+  1: 'yield',
+  2: 'wfe',
+  3: 'wfi',
+  4: 'sev',
+  5: 'sevl',
+  7: 'xpaclri',
+  8: 'pacia1716',
+  10: 'pacib1716',
+  12: 'autia1716',
+  14: 'autib1716',
+  16: 'esb',
+  17: 'psb csync',
+  18: 'tsb csync',
+  20: 'csdb',
+  22: 'clearbhb',
+  24: 'paciaz',
+  25: 'paciasp',
+  26: 'pacibz',
+  27: 'pacibsp',
+  28: 'autiaz',
+  29: 'autiasp',
+  30: 'autibz',
+  31: 'autibsp',
+  32: 'bti',
+  34: 'bti c',
+  36: 'bti j',
+  38: 'bti jc',
 };
 
 const BARRIER_OPTS: { [n: number]: string } = {
-  1: 'oshld', 2: 'oshst', 3: 'osh', 5: 'nshld', 6: 'nshst', 7: 'nsh',
-  9: 'ishld', 10: 'ishst', 11: 'ish', 13: 'ld', 14: 'st', 15: 'sy',
+  1: 'oshld',
+  2: 'oshst',
+  3: 'osh',
+  5: 'nshld',
+  6: 'nshst',
+  7: 'nsh',
+  9: 'ishld',
+  10: 'ishst',
+  11: 'ish',
+  13: 'ld',
+  14: 'st',
+  15: 'sy',
 };
 const barrierOpt = (crm: number): string => BARRIER_OPTS[crm] ?? '#0x' + crm.toString(16).padStart(2, '0');
 
 /** PSTATE fields of MSR (immediate), by op1:op2. */
 export const PSTATE_FIELDS: { [op1op2: number]: string } = {
-  0o05: 'spsel', 0o36: 'daifset', 0o37: 'daifclr', 0o03: 'uao', 0o04: 'pan', 0o32: 'dit', 0o31: 'ssbs', 0o34: 'tco',
+  0o05: 'spsel',
+  0o36: 'daifset',
+  0o37: 'daifclr',
+  0o03: 'uao',
+  0o04: 'pan',
+  0o32: 'dit',
+  0o31: 'ssbs',
+  0o34: 'tco',
 };
 
 /** Names of the SYS operations EL0 may use (and a few others), by op1:CRn:CRm:op2. */
@@ -244,37 +288,50 @@ export const baseEncodings: A64Def[] = [
       const shift = f.sh ? ', lsl #12' : '';
       const rn = xreg(f.rn, f.sf, true);
       if (f.S && f.rd === 31) return `${f.op ? 'cmp' : 'cmn'} ${rn}, ${hx(f.imm12)}${shift}`;
-      if (!f.op && !f.S && !f.sh && f.imm12 === 0 && (f.rd === 31 || f.rn === 31)) return `mov ${xreg(f.rd, f.sf, true)}, ${rn}`;
+      if (!f.op && !f.S && !f.sh && f.imm12 === 0 && (f.rd === 31 || f.rn === 31))
+        return `mov ${xreg(f.rd, f.sf, true)}, ${rn}`;
       return `${f.op ? 'sub' : 'add'}${f.S ? 's' : ''} ${xreg(f.rd, f.sf, !f.S)}, ${rn}, ${hx(f.imm12)}${shift}`;
     },
   },
-  withReserved({
-    name: 'LOGIC_imm',
-    cls: 'Logical (immediate)',
-    pattern: 'sf:1 opc:2 100100 N:1 immr:6 imms:6 rn:5 rd:5',
-    dis: disLogicalImm,
-  }, (f) => (!f.sf && f.N === 1) || bitMaskImmediate(f.N, f.imms, f.immr, f.sf ? 64 : 32) === null),
-  withReserved({
-    name: 'MOVW',
-    cls: 'Move wide (immediate)',
-    pattern: 'sf:1 opc:2 100101 hw:2 imm16:16 rd:5',
-    dis: disMoveWide,
-  }, (f) => f.opc === 1 || (!f.sf && f.hw >= 2)),
-  withReserved({
-    name: 'BITFIELD',
-    cls: 'Bitfield',
-    pattern: 'sf:1 opc:2 100110 N:1 immr:6 imms:6 rn:5 rd:5',
-    dis: disBitfield,
-  }, (f) => f.opc === 3 || f.N !== f.sf || (!f.sf && (f.immr > 31 || f.imms > 31))),
-  withReserved({
-    name: 'EXTR',
-    cls: 'Extract',
-    pattern: 'sf:1 00 100111 N:1 0 rm:5 imms:6 rn:5 rd:5',
-    dis: (f) =>
-      f.rn === f.rm
-        ? `ror ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, #${f.imms}`
-        : `extr ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, ${xreg(f.rm, f.sf)}, #${f.imms}`,
-  }, (f) => f.N !== f.sf || (!f.sf && f.imms > 31)),
+  withReserved(
+    {
+      name: 'LOGIC_imm',
+      cls: 'Logical (immediate)',
+      pattern: 'sf:1 opc:2 100100 N:1 immr:6 imms:6 rn:5 rd:5',
+      dis: disLogicalImm,
+    },
+    (f) => (!f.sf && f.N === 1) || bitMaskImmediate(f.N, f.imms, f.immr, f.sf ? 64 : 32) === null,
+  ),
+  withReserved(
+    {
+      name: 'MOVW',
+      cls: 'Move wide (immediate)',
+      pattern: 'sf:1 opc:2 100101 hw:2 imm16:16 rd:5',
+      dis: disMoveWide,
+    },
+    (f) => f.opc === 1 || (!f.sf && f.hw >= 2),
+  ),
+  withReserved(
+    {
+      name: 'BITFIELD',
+      cls: 'Bitfield',
+      pattern: 'sf:1 opc:2 100110 N:1 immr:6 imms:6 rn:5 rd:5',
+      dis: disBitfield,
+    },
+    (f) => f.opc === 3 || f.N !== f.sf || (!f.sf && (f.immr > 31 || f.imms > 31)),
+  ),
+  withReserved(
+    {
+      name: 'EXTR',
+      cls: 'Extract',
+      pattern: 'sf:1 00 100111 N:1 0 rm:5 imms:6 rn:5 rd:5',
+      dis: (f) =>
+        f.rn === f.rm
+          ? `ror ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, #${f.imms}`
+          : `extr ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, ${xreg(f.rm, f.sf)}, #${f.imms}`,
+    },
+    (f) => f.N !== f.sf || (!f.sf && f.imms > 31),
+  ),
 
   // ================================================================ Branches, exception generating and system
   {
@@ -301,15 +358,18 @@ export const baseEncodings: A64Def[] = [
     pattern: 'b5:1 011011 op:1 b40:5 imm14:s14 rt:5',
     dis: (f, pc) => `${f.op ? 'tbnz' : 'tbz'} ${xreg(f.rt, f.b5)}, #${f.b5 * 32 + f.b40}, ${target(pc, f.imm14 * 4)}`,
   },
-  withReserved({
-    name: 'BR_BLR_RET',
-    cls: 'Unconditional branch (register)',
-    pattern: '1101011 0 0 opc:2 11111 000000 rn:5 00000',
-    dis: (f) => {
-      if (f.opc === 2) return f.rn === 30 ? 'ret' : `ret ${xreg(f.rn, 1)}`;
-      return `${f.opc ? 'blr' : 'br'} ${xreg(f.rn, 1)}`;
+  withReserved(
+    {
+      name: 'BR_BLR_RET',
+      cls: 'Unconditional branch (register)',
+      pattern: '1101011 0 0 opc:2 11111 000000 rn:5 00000',
+      dis: (f) => {
+        if (f.opc === 2) return f.rn === 30 ? 'ret' : `ret ${xreg(f.rn, 1)}`;
+        return `${f.opc ? 'blr' : 'br'} ${xreg(f.rn, 1)}`;
+      },
     },
-  }, (f) => f.opc === 3),
+    (f) => f.opc === 3,
+  ),
   {
     name: 'ERET_DRPS',
     cls: 'Unconditional branch (register)',
@@ -340,12 +400,15 @@ export const baseEncodings: A64Def[] = [
     pattern: '11010100 010 imm16:16 000 00',
     dis: (f) => `hlt ${hx(f.imm16)}`,
   },
-  withReserved({
-    name: 'DCPS',
-    cls: 'Exception generation',
-    pattern: '11010100 101 imm16:16 000 ll:2',
-    dis: (f) => `dcps${f.ll}${f.imm16 ? ' ' + hx(f.imm16) : ''}`,
-  }, (f) => f.ll === 0),
+  withReserved(
+    {
+      name: 'DCPS',
+      cls: 'Exception generation',
+      pattern: '11010100 101 imm16:16 000 ll:2',
+      dis: (f) => `dcps${f.ll}${f.imm16 ? ' ' + hx(f.imm16) : ''}`,
+    },
+    (f) => f.ll === 0,
+  ),
   {
     name: 'HINT',
     cls: 'Hints',
@@ -432,61 +495,77 @@ export const baseEncodings: A64Def[] = [
     pattern: 'sf:1 0 0 11010110 rm:5 0010 op2:2 rn:5 rd:5',
     dis: (f) => `${SHIFTS[f.op2]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}, ${xreg(f.rm, f.sf)}`,
   },
-  withReserved({
-    name: 'CRC32',
-    cls: 'Data-processing (2 source)',
-    pattern: 'sf:1 0 0 11010110 rm:5 010 C:1 sz:2 rn:5 rd:5',
-    dis: (f) => `crc32${f.C ? 'c' : ''}${'bhwx'[f.sz]} ${xreg(f.rd, 0)}, ${xreg(f.rn, 0)}, ${xreg(f.rm, f.sz === 3 ? 1 : 0)}`,
-  }, (f) => (f.sf === 1) !== (f.sz === 3)),
-  withReserved({
-    name: 'RBIT_REV',
-    cls: 'Data-processing (1 source)',
-    pattern: 'sf:1 1 0 11010110 00000 0000 opc:2 rn:5 rd:5',
-    dis: (f) => {
-      const names = f.sf ? ['rbit', 'rev16', 'rev32', 'rev'] : ['rbit', 'rev16', 'rev'];
-      return `${names[f.opc]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`;
+  withReserved(
+    {
+      name: 'CRC32',
+      cls: 'Data-processing (2 source)',
+      pattern: 'sf:1 0 0 11010110 rm:5 010 C:1 sz:2 rn:5 rd:5',
+      dis: (f) =>
+        `crc32${f.C ? 'c' : ''}${'bhwx'[f.sz]} ${xreg(f.rd, 0)}, ${xreg(f.rn, 0)}, ${xreg(f.rm, f.sz === 3 ? 1 : 0)}`,
     },
-  }, (f) => !f.sf && f.opc === 3),
+    (f) => (f.sf === 1) !== (f.sz === 3),
+  ),
+  withReserved(
+    {
+      name: 'RBIT_REV',
+      cls: 'Data-processing (1 source)',
+      pattern: 'sf:1 1 0 11010110 00000 0000 opc:2 rn:5 rd:5',
+      dis: (f) => {
+        const names = f.sf ? ['rbit', 'rev16', 'rev32', 'rev'] : ['rbit', 'rev16', 'rev'];
+        return `${names[f.opc]} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`;
+      },
+    },
+    (f) => !f.sf && f.opc === 3,
+  ),
   {
     name: 'CLZ_CLS',
     cls: 'Data-processing (1 source)',
     pattern: 'sf:1 1 0 11010110 00000 00010 op:1 rn:5 rd:5',
     dis: (f) => `${f.op ? 'cls' : 'clz'} ${xreg(f.rd, f.sf)}, ${xreg(f.rn, f.sf)}`,
   },
-  withReserved({
-    name: 'LOGIC_reg',
-    cls: 'Logical (shifted register)',
-    pattern: 'sf:1 opc:2 01010 shift:2 N:1 rm:5 imm6:6 rn:5 rd:5',
-    dis: (f) => {
-      const rd = xreg(f.rd, f.sf);
-      const rn = xreg(f.rn, f.sf);
-      const rm = xreg(f.rm, f.sf) + shiftSuffix(f.shift, f.imm6);
-      const op = f.opc * 2 + f.N;
-      if (op === 2 && f.rn === 31 && f.shift === 0 && f.imm6 === 0) return `mov ${rd}, ${rm}`;
-      if (op === 3 && f.rn === 31) return `mvn ${rd}, ${rm}`;
-      if (op === 6 && f.rd === 31) return `tst ${rn}, ${rm}`;
-      return `${['and', 'bic', 'orr', 'orn', 'eor', 'eon', 'ands', 'bics'][op]} ${rd}, ${rn}, ${rm}`;
+  withReserved(
+    {
+      name: 'LOGIC_reg',
+      cls: 'Logical (shifted register)',
+      pattern: 'sf:1 opc:2 01010 shift:2 N:1 rm:5 imm6:6 rn:5 rd:5',
+      dis: (f) => {
+        const rd = xreg(f.rd, f.sf);
+        const rn = xreg(f.rn, f.sf);
+        const rm = xreg(f.rm, f.sf) + shiftSuffix(f.shift, f.imm6);
+        const op = f.opc * 2 + f.N;
+        if (op === 2 && f.rn === 31 && f.shift === 0 && f.imm6 === 0) return `mov ${rd}, ${rm}`;
+        if (op === 3 && f.rn === 31) return `mvn ${rd}, ${rm}`;
+        if (op === 6 && f.rd === 31) return `tst ${rn}, ${rm}`;
+        return `${['and', 'bic', 'orr', 'orn', 'eor', 'eon', 'ands', 'bics'][op]} ${rd}, ${rn}, ${rm}`;
+      },
     },
-  }, (f) => !f.sf && f.imm6 > 31),
-  withReserved({
-    name: 'ADD_SUB_shift',
-    cls: 'Add/subtract (shifted register)',
-    pattern: 'sf:1 op:1 S:1 01011 shift:2 0 rm:5 imm6:6 rn:5 rd:5',
-    dis: (f) => {
-      const rd = xreg(f.rd, f.sf);
-      const rn = xreg(f.rn, f.sf);
-      const rm = xreg(f.rm, f.sf) + shiftSuffix(f.shift, f.imm6);
-      if (f.S && f.rd === 31) return `${f.op ? 'cmp' : 'cmn'} ${rn}, ${rm}`;
-      if (f.op && f.rn === 31) return `${f.S ? 'negs' : 'neg'} ${rd}, ${rm}`;
-      return `${f.op ? 'sub' : 'add'}${f.S ? 's' : ''} ${rd}, ${rn}, ${rm}`;
+    (f) => !f.sf && f.imm6 > 31,
+  ),
+  withReserved(
+    {
+      name: 'ADD_SUB_shift',
+      cls: 'Add/subtract (shifted register)',
+      pattern: 'sf:1 op:1 S:1 01011 shift:2 0 rm:5 imm6:6 rn:5 rd:5',
+      dis: (f) => {
+        const rd = xreg(f.rd, f.sf);
+        const rn = xreg(f.rn, f.sf);
+        const rm = xreg(f.rm, f.sf) + shiftSuffix(f.shift, f.imm6);
+        if (f.S && f.rd === 31) return `${f.op ? 'cmp' : 'cmn'} ${rn}, ${rm}`;
+        if (f.op && f.rn === 31) return `${f.S ? 'negs' : 'neg'} ${rd}, ${rm}`;
+        return `${f.op ? 'sub' : 'add'}${f.S ? 's' : ''} ${rd}, ${rn}, ${rm}`;
+      },
     },
-  }, (f) => f.shift === 3 || (!f.sf && f.imm6 > 31)),
-  withReserved({
-    name: 'ADD_SUB_ext',
-    cls: 'Add/subtract (extended register)',
-    pattern: 'sf:1 op:1 S:1 01011 00 1 rm:5 option:3 imm3:3 rn:5 rd:5',
-    dis: disExtended,
-  }, (f) => f.imm3 > 4),
+    (f) => f.shift === 3 || (!f.sf && f.imm6 > 31),
+  ),
+  withReserved(
+    {
+      name: 'ADD_SUB_ext',
+      cls: 'Add/subtract (extended register)',
+      pattern: 'sf:1 op:1 S:1 01011 00 1 rm:5 option:3 imm3:3 rn:5 rd:5',
+      dis: disExtended,
+    },
+    (f) => f.imm3 > 4,
+  ),
   {
     name: 'ADC_SBC',
     cls: 'Add/subtract (with carry)',
@@ -531,7 +610,7 @@ export const baseEncodings: A64Def[] = [
       const rm = xreg(f.rm, f.sf);
       const kind = f.op * 2 + f.o2; // 0 csel, 1 csinc, 2 csinv, 3 csneg
       const inv = cond(f.cond ^ 1);
-      if (kind !== 0 && (f.cond >> 1) !== 7) {
+      if (kind !== 0 && f.cond >> 1 !== 7) {
         if (kind !== 3 && f.rn === 31 && f.rm === 31) return `${kind === 1 ? 'cset' : 'csetm'} ${rd}, ${inv}`;
         if (f.rn === f.rm && f.rn !== 31) return `${['', 'cinc', 'cinv', 'cneg'][kind]} ${rd}, ${rn}, ${inv}`;
         if (kind === 3 && f.rn === f.rm) return `cneg ${rd}, ${rn}, ${inv}`;

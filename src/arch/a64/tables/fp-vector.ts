@@ -128,8 +128,18 @@ for (const [mn, u, a, opc, scalar] of THREE_SAME) {
     return `${m} ${vr(f.rd, t)}, ${vr(f.rn, t)}, ${vr(f.rm, t)}`;
   });
   if (scalar) {
-    add(`SF_${mn}`, CS3S, `01 ${u} 11110 ${a} sz:1 1 rm:5 ${opc} 1 rn:5 rd:5`, (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}, ${sd(f.sz, f.rm)}`);
-    add(`SH_${mn}`, CS3SH, `01 ${u} 11110 ${a} 10 rm:5 00 ${opc3} 1 rn:5 rd:5`, (f) => `${m} h${f.rd}, h${f.rn}, h${f.rm}`);
+    add(
+      `SF_${mn}`,
+      CS3S,
+      `01 ${u} 11110 ${a} sz:1 1 rm:5 ${opc} 1 rn:5 rd:5`,
+      (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}, ${sd(f.sz, f.rm)}`,
+    );
+    add(
+      `SH_${mn}`,
+      CS3SH,
+      `01 ${u} 11110 ${a} 10 rm:5 00 ${opc3} 1 rn:5 rd:5`,
+      (f) => `${m} h${f.rd}, h${f.rn}, h${f.rm}`,
+    );
   }
 }
 
@@ -161,9 +171,19 @@ for (const [mn, u, a, opc, forms, kind] of TWO_MISC) {
       return `${m} ${vr(f.rd, t)}, ${vr(f.rn, t)}${z}`;
     });
   if (forms.includes('S'))
-    add(`SF_${mn}${z ? '_zero' : ''}`, CS2M, `01 ${u} 11110 ${a} sz:1 10000 ${opc} 10 rn:5 rd:5`, (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}${z}`);
+    add(
+      `SF_${mn}${z ? '_zero' : ''}`,
+      CS2M,
+      `01 ${u} 11110 ${a} sz:1 10000 ${opc} 10 rn:5 rd:5`,
+      (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}${z}`,
+    );
   if (forms.includes('s'))
-    add(`SH_${mn}${z ? '_zero' : ''}`, CS2MH, `01 ${u} 11110 ${a} 1111 00 ${opc} 10 rn:5 rd:5`, (f) => `${m} h${f.rd}, h${f.rn}${z}`);
+    add(
+      `SH_${mn}${z ? '_zero' : ''}`,
+      CS2MH,
+      `01 ${u} 11110 ${a} 1111 00 ${opc} 10 rn:5 rd:5`,
+      (f) => `${m} h${f.rd}, h${f.rn}${z}`,
+    );
 }
 
 // Size conversions between lanes (two-register misc).
@@ -177,11 +197,26 @@ add('VF_FCVTL', C2M, '0 Q:1 0 01110 0 sz:1 10000 10111 10 rn:5 rd:5', (f) =>
     ? `${two('fcvtl', f.Q)} ${vr(f.rd, '2d')}, ${vr(f.rn, f.Q ? '4s' : '2s')}`
     : `${two('fcvtl', f.Q)} ${vr(f.rd, '4s')}, ${vr(f.rn, f.Q ? '8h' : '4h')}`,
 );
-add('VF_FCVTXN', C2M, '0 Q:1 1 01110 01 10000 10110 10 rn:5 rd:5', (f) => `${two('fcvtxn', f.Q)} ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, '2d')}`);
+add(
+  'VF_FCVTXN',
+  C2M,
+  '0 Q:1 1 01110 01 10000 10110 10 rn:5 rd:5',
+  (f) => `${two('fcvtxn', f.Q)} ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, '2d')}`,
+);
 add('SF_FCVTXN', CS2M, '01 1 11110 01 10000 10110 10 rn:5 rd:5', (f) => `fcvtxn s${f.rd}, d${f.rn}`);
 // Unsigned integer estimates (32-bit lanes only).
-add('VF_URECPE', C2M, '0 Q:1 0 01110 10 10000 11100 10 rn:5 rd:5', (f) => `urecpe ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, f.Q ? '4s' : '2s')}`);
-add('VF_URSQRTE', C2M, '0 Q:1 1 01110 10 10000 11100 10 rn:5 rd:5', (f) => `ursqrte ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, f.Q ? '4s' : '2s')}`);
+add(
+  'VF_URECPE',
+  C2M,
+  '0 Q:1 0 01110 10 10000 11100 10 rn:5 rd:5',
+  (f) => `urecpe ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, f.Q ? '4s' : '2s')}`,
+);
+add(
+  'VF_URSQRTE',
+  C2M,
+  '0 Q:1 1 01110 10 10000 11100 10 rn:5 rd:5',
+  (f) => `ursqrte ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, f.Q ? '4s' : '2s')}`,
+);
 
 // ---- across lanes (FP: single precision with U=1, half with U=0)
 for (const [mn, a, opc] of [
@@ -191,8 +226,18 @@ for (const [mn, a, opc] of [
   ['FMINV', 1, '01111'],
 ] as [string, number, string][]) {
   const m = mn.toLowerCase();
-  add(`VF_${mn}`, CAL, `0 Q:1 1 01110 ${a} sz:1 11000 ${opc} 10 rn:5 rd:5`, (f) => `${m} s${f.rd}, ${vr(f.rn, arrSD(f.sz, f.Q))}`);
-  add(`VH_${mn}`, CAL, `0 Q:1 0 01110 ${a} 0 11000 ${opc} 10 rn:5 rd:5`, (f) => `${m} h${f.rd}, ${vr(f.rn, arrH(f.Q))}`);
+  add(
+    `VF_${mn}`,
+    CAL,
+    `0 Q:1 1 01110 ${a} sz:1 11000 ${opc} 10 rn:5 rd:5`,
+    (f) => `${m} s${f.rd}, ${vr(f.rn, arrSD(f.sz, f.Q))}`,
+  );
+  add(
+    `VH_${mn}`,
+    CAL,
+    `0 Q:1 0 01110 ${a} 0 11000 ${opc} 10 rn:5 rd:5`,
+    (f) => `${m} h${f.rd}, ${vr(f.rn, arrH(f.Q))}`,
+  );
 }
 
 // ---- scalar pairwise (U=1: single/double, U=0: half)
@@ -204,7 +249,12 @@ for (const [mn, a, opc] of [
   ['FMINP', 1, '01111'],
 ] as [string, number, string][]) {
   const m = mn.toLowerCase();
-  add(`SF_${mn}`, CSPW, `01 1 11110 ${a} sz:1 11000 ${opc} 10 rn:5 rd:5`, (f) => `${m} ${sd(f.sz, f.rd)}, ${vr(f.rn, f.sz ? '2d' : '2s')}`);
+  add(
+    `SF_${mn}`,
+    CSPW,
+    `01 1 11110 ${a} sz:1 11000 ${opc} 10 rn:5 rd:5`,
+    (f) => `${m} ${sd(f.sz, f.rd)}, ${vr(f.rn, f.sz ? '2d' : '2s')}`,
+  );
   add(`SH_${mn}`, CSPW, `01 0 11110 ${a} 0 11000 ${opc} 10 rn:5 rd:5`, (f) => `${m} h${f.rd}, ${vr(f.rn, '2h')}`);
 }
 
@@ -229,7 +279,12 @@ for (const [mn, u, opc] of [
       return `${m} ${vr(f.rd, t)}, ${vr(f.rn, t)}, #${fbits(f)}`;
     });
     const p = esize === 64 ? 'd' : esize === 32 ? 's' : 'h';
-    add(`S${sfx}_${mn}_fixed`, CSSHI, `01 ${u} 111110 ${lead} immb:${bits} ${opc} 1 rn:5 rd:5`, (f) => `${m} ${p}${f.rd}, ${p}${f.rn}, #${fbits(f)}`);
+    add(
+      `S${sfx}_${mn}_fixed`,
+      CSSHI,
+      `01 ${u} 111110 ${lead} immb:${bits} ${opc} 1 rn:5 rd:5`,
+      (f) => `${m} ${p}${f.rd}, ${p}${f.rn}, #${fbits(f)}`,
+    );
   }
 }
 
@@ -242,7 +297,8 @@ for (const [mn, u, opc] of [
   ['FMULX', 1, '1001'],
 ] as [string, number, string][]) {
   const m = mn.toLowerCase();
-  const idxSD = (f: Fields): string => (f.sz ? `v${(f.M << 4) | f.rm}.d[${f.H}]` : `v${(f.M << 4) | f.rm}.s[${(f.H << 1) | f.L}]`);
+  const idxSD = (f: Fields): string =>
+    f.sz ? `v${(f.M << 4) | f.rm}.d[${f.H}]` : `v${(f.M << 4) | f.rm}.s[${(f.H << 1) | f.L}]`;
   const idxH = (f: Fields): string => `v${f.rm}.h[${(f.H << 2) | (f.L << 1) | f.M}]`;
   add(`VF_${mn}_idx`, CIDX, `0 Q:1 ${u} 01111 1 sz:1 L:1 M:1 rm:4 ${opc} H:1 0 rn:5 rd:5`, (f) => {
     const t = arrSD(f.sz, f.Q);
@@ -252,8 +308,18 @@ for (const [mn, u, opc] of [
     const t = arrH(f.Q);
     return `${m} ${vr(f.rd, t)}, ${vr(f.rn, t)}, ${idxH(f)}`;
   });
-  add(`SF_${mn}_idx`, CSIDX, `01 ${u} 11111 1 sz:1 L:1 M:1 rm:4 ${opc} H:1 0 rn:5 rd:5`, (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}, ${idxSD(f)}`);
-  add(`SH_${mn}_idx`, CSIDX, `01 ${u} 11111 00 L:1 M:1 rm:4 ${opc} H:1 0 rn:5 rd:5`, (f) => `${m} h${f.rd}, h${f.rn}, ${idxH(f)}`);
+  add(
+    `SF_${mn}_idx`,
+    CSIDX,
+    `01 ${u} 11111 1 sz:1 L:1 M:1 rm:4 ${opc} H:1 0 rn:5 rd:5`,
+    (f) => `${m} ${sd(f.sz, f.rd)}, ${sd(f.sz, f.rn)}, ${idxSD(f)}`,
+  );
+  add(
+    `SH_${mn}_idx`,
+    CSIDX,
+    `01 ${u} 11111 00 L:1 M:1 rm:4 ${opc} H:1 0 rn:5 rd:5`,
+    (f) => `${m} h${f.rd}, h${f.rn}, ${idxH(f)}`,
+  );
 }
 for (const [mn, u, opc] of [
   ['FMLAL', 0, '0000'],
@@ -295,18 +361,40 @@ for (const [lead, sizeName] of [
 }
 
 // ---- FEAT_BF16: BFloat16 conversion, dot product, widening multiply-add, matrix multiply
-add('VF_BFCVTN', C2M, '0 Q:1 0 01110 10 10000 10110 10 rn:5 rd:5', (f) => `${two('bfcvtn', f.Q)} ${vr(f.rd, arrH(f.Q))}, ${vr(f.rn, '4s')}`);
+add(
+  'VF_BFCVTN',
+  C2M,
+  '0 Q:1 0 01110 10 10000 10110 10 rn:5 rd:5',
+  (f) => `${two('bfcvtn', f.Q)} ${vr(f.rd, arrH(f.Q))}, ${vr(f.rn, '4s')}`,
+);
 add('VF_BFDOT', C3E, '0 Q:1 1 01110 01 0 rm:5 1 1111 1 rn:5 rd:5', (f) => {
   const h = arrH(f.Q);
   return `bfdot ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, h)}, ${vr(f.rm, h)}`;
 });
-add('VF_BFDOT_idx', CIDX, '0 Q:1 0 01111 01 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5', (f) =>
-  `bfdot ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, arrH(f.Q))}, v${(f.M << 4) | f.rm}.2h[${(f.H << 1) | f.L}]`,
+add(
+  'VF_BFDOT_idx',
+  CIDX,
+  '0 Q:1 0 01111 01 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5',
+  (f) => `bfdot ${vr(f.rd, f.Q ? '4s' : '2s')}, ${vr(f.rn, arrH(f.Q))}, v${(f.M << 4) | f.rm}.2h[${(f.H << 1) | f.L}]`,
 );
-add('VF_BFMLAL', C3E, '0 Q:1 1 01110 11 0 rm:5 1 1111 1 rn:5 rd:5', (f) => `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`);
-add('VF_BFMLAL_idx', CIDX, '0 Q:1 0 01111 11 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5', (f) =>
-  `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, v${f.rm}.h[${(f.H << 2) | (f.L << 1) | f.M}]`,
+add(
+  'VF_BFMLAL',
+  C3E,
+  '0 Q:1 1 01110 11 0 rm:5 1 1111 1 rn:5 rd:5',
+  (f) => `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`,
 );
-add('VF_BFMMLA', C3E, '0 1 1 01110 01 0 rm:5 1 1101 1 rn:5 rd:5', (f) => `bfmmla ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`);
+add(
+  'VF_BFMLAL_idx',
+  CIDX,
+  '0 Q:1 0 01111 11 L:1 M:1 rm:4 1111 H:1 0 rn:5 rd:5',
+  (f) =>
+    `${f.Q ? 'bfmlalt' : 'bfmlalb'} ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, v${f.rm}.h[${(f.H << 2) | (f.L << 1) | f.M}]`,
+);
+add(
+  'VF_BFMMLA',
+  C3E,
+  '0 1 1 01110 01 0 rm:5 1 1101 1 rn:5 rd:5',
+  (f) => `bfmmla ${vr(f.rd, '4s')}, ${vr(f.rn, '8h')}, ${vr(f.rm, '8h')}`,
+);
 
 export const fpVectorEncodings: A64Def[] = out;

@@ -62,7 +62,10 @@ export const fpEncodings: A64Def[] = [
     name: 'FCVT_prec',
     cls: C1,
     pattern: '000 11110 ftype:2 1 0001 opc:2 10000 rn:5 rd:5',
-    dis: (f) => (f.ftype === 1 && f.opc === 2 ? `bfcvt ${fr(f.rd, 3)}, ${fr(f.rn, 0)}` : `fcvt ${fr(f.rd, f.opc)}, ${fr(f.rn, f.ftype)}`),
+    dis: (f) =>
+      f.ftype === 1 && f.opc === 2
+        ? `bfcvt ${fr(f.rd, 3)}, ${fr(f.rn, 0)}`
+        : `fcvt ${fr(f.rd, f.opc)}, ${fr(f.rn, f.ftype)}`,
   },
   {
     name: 'FRINT',
@@ -109,7 +112,8 @@ export const fpEncodings: A64Def[] = [
     name: 'FCCMP',
     cls: CCCMP,
     pattern: '000 11110 ftype:2 1 rm:5 cond:4 01 rn:5 e:1 nzcv:4',
-    dis: (f) => `fccmp${f.e ? 'e' : ''} ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, #0x${f.nzcv.toString(16)}, ${FP_CONDS[f.cond]}`,
+    dis: (f) =>
+      `fccmp${f.e ? 'e' : ''} ${fr(f.rn, f.ftype)}, ${fr(f.rm, f.ftype)}, #0x${f.nzcv.toString(16)}, ${FP_CONDS[f.cond]}`,
   },
   // ---- Floating-point conditional select
   {
@@ -162,7 +166,8 @@ export const fpEncodings: A64Def[] = [
     name: 'FMOV_gen',
     cls: CINT,
     pattern: 'sf:1 00 11110 ftype:2 1 00 11 dir:1 000000 rn:5 rd:5',
-    dis: (f) => (f.dir ? `fmov ${fr(f.rd, f.ftype)}, ${xreg(f.rn, f.sf)}` : `fmov ${xreg(f.rd, f.sf)}, ${fr(f.rn, f.ftype)}`),
+    dis: (f) =>
+      f.dir ? `fmov ${fr(f.rd, f.ftype)}, ${xreg(f.rn, f.sf)}` : `fmov ${xreg(f.rd, f.sf)}, ${fr(f.rn, f.ftype)}`,
   },
   {
     // FMOV Xd, Vn.D[1] / FMOV Vd.D[1], Xn: valid only with sf = 1, ftype = 2

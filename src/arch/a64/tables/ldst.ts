@@ -93,7 +93,14 @@ function singlePattern(mode: Mode, head: string, opc: string): string {
   }
 }
 
-const MODE_TAG: Record<Mode, string> = { unscaled: 'UR', post: 'POST', unpriv: 'TR', pre: 'PRE', uimm: 'UIMM', reg: 'REG' };
+const MODE_TAG: Record<Mode, string> = {
+  unscaled: 'UR',
+  post: 'POST',
+  unpriv: 'TR',
+  pre: 'PRE',
+  uimm: 'UIMM',
+  reg: 'REG',
+};
 
 function singleEntries(mode: Mode): A64Def[] {
   const t = MODE_TAG[mode];

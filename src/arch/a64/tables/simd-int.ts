@@ -112,10 +112,29 @@ const S_THREE_SAME: readonly [string, string, string | null, string | null, numb
 
 /** Sizes each vector three-same entry allows (bit s set = size s allowed; size 3 needs Q=1). */
 export const THREE_SAME_SIZES: { readonly [suffix: string]: number } = {
-  HADD: 0b0111, QADD: 0b1111, RHADD: 0b0111, HSUB: 0b0111, QSUB: 0b1111, CMGT: 0b1111, CMGE: 0b1111,
-  SHL: 0b1111, QSHL: 0b1111, RSHL: 0b1111, QRSHL: 0b1111, MAX: 0b0111, MIN: 0b0111, ABD: 0b0111,
-  ABA: 0b0111, ADD: 0b1111, CMTST: 0b1111, MLA: 0b0111, MUL: 0b0111, MAXP: 0b0111, MINP: 0b0111,
-  QDMULH: 0b0110, ADDP: 0b1111,
+  HADD: 0b0111,
+  QADD: 0b1111,
+  RHADD: 0b0111,
+  HSUB: 0b0111,
+  QSUB: 0b1111,
+  CMGT: 0b1111,
+  CMGE: 0b1111,
+  SHL: 0b1111,
+  QSHL: 0b1111,
+  RSHL: 0b1111,
+  QRSHL: 0b1111,
+  MAX: 0b0111,
+  MIN: 0b0111,
+  ABD: 0b0111,
+  ABA: 0b0111,
+  ADD: 0b1111,
+  CMTST: 0b1111,
+  MLA: 0b0111,
+  MUL: 0b0111,
+  MAXP: 0b0111,
+  MINP: 0b0111,
+  QDMULH: 0b0110,
+  ADDP: 0b1111,
 };
 export const S_THREE_SAME_SIZES: { readonly [suffix: string]: number } = Object.fromEntries(
   S_THREE_SAME.map((s) => [s[0], s[4]]),
@@ -304,7 +323,9 @@ const TWO_MISC: readonly [string, string, string | null, string | null, number, 
   ['SHLL', '10011', null, 'shll', 0b0111, 'H'],
   ['QXTN', '10100', 'sqxtn', 'uqxtn', 0b0111, 'N'],
 ];
-export const TWO_MISC_SIZES: { readonly [suffix: string]: number } = Object.fromEntries(TWO_MISC.map((s) => [s[0], s[4]]));
+export const TWO_MISC_SIZES: { readonly [suffix: string]: number } = Object.fromEntries(
+  TWO_MISC.map((s) => [s[0], s[4]]),
+);
 
 for (const [sfx, opc, m0, m1, sizes, form] of TWO_MISC) {
   const pair: Pair = [m0, m1];
@@ -619,7 +640,9 @@ const INDEXED_I8MM: readonly [string, string, string][] = [
   ['SUDOT', '00', 'sudot'],
   ['USDOT', '10', 'usdot'],
 ];
-export const INDEXED_FORM: { readonly [suffix: string]: 'S' | 'L' | 'D' } = Object.fromEntries(INDEXED.map((s) => [s[0], s[4]]));
+export const INDEXED_FORM: { readonly [suffix: string]: 'S' | 'L' | 'D' } = Object.fromEntries(
+  INDEXED.map((s) => [s[0], s[4]]),
+);
 
 /** Element index and Rm of an indexed-element encoding, or null for a reserved size. */
 export function indexedElem(f: Fields): { index: number; rm: number } | null {

@@ -52,7 +52,8 @@ export function imm5Size(imm5: number): number {
 }
 
 const ELEM = ['b', 'h', 's', 'd'];
-const ARR = (size: number, q: number): string => [q ? '16b' : '8b', q ? '8h' : '4h', q ? '4s' : '2s', q ? '2d' : '1d'][size];
+const ARR = (size: number, q: number): string =>
+  [q ? '16b' : '8b', q ? '8h' : '4h', q ? '4s' : '2s', q ? '2d' : '1d'][size];
 
 // ------------------------------------------------------------ Advanced SIMD copy
 
@@ -192,7 +193,9 @@ export const MULTI_OPS: readonly { opcode: string; selem: number; regs: number; 
 function multiEntries(post: boolean): A64Def[] {
   return MULTI_OPS.map(({ opcode, selem, regs, name }) => ({
     name: name + (post ? '_post' : ''),
-    cls: post ? 'Advanced SIMD load/store multiple structures (post-indexed)' : 'Advanced SIMD load/store multiple structures',
+    cls: post
+      ? 'Advanced SIMD load/store multiple structures (post-indexed)'
+      : 'Advanced SIMD load/store multiple structures',
     pattern: post
       ? `0 Q:1 0011001 L:1 0 rm:5 ${opcode} size:2 rn:5 rt:5`
       : `0 Q:1 0011000 L:1 000000 ${opcode} size:2 rn:5 rt:5`,
@@ -239,7 +242,9 @@ export function singleLane(kind: number, f: Fields): { size: number; index: numb
 function singleEntries(post: boolean): A64Def[] {
   return SINGLE_KINDS.map(({ name, opc, L }, kind) => ({
     name: name + (post ? '_post' : ''),
-    cls: post ? 'Advanced SIMD load/store single structure (post-indexed)' : 'Advanced SIMD load/store single structure',
+    cls: post
+      ? 'Advanced SIMD load/store single structure (post-indexed)'
+      : 'Advanced SIMD load/store single structure',
     pattern: post
       ? `0 Q:1 0011011 ${L} R:1 rm:5 ${opc} o0:1 S:1 size:2 rn:5 rt:5`
       : `0 Q:1 0011010 ${L} R:1 00000 ${opc} o0:1 S:1 size:2 rn:5 rt:5`,

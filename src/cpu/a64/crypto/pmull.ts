@@ -63,7 +63,10 @@ const pmull64: Exec = (cpu, a) => {
   const w = cpu.vi32;
   const n = a.rn * 4 + a.off;
   const m = a.rm * 4 + a.off;
-  const a0 = w[n], a1 = w[n + 1], b0 = w[m], b1 = w[m + 1];
+  const a0 = w[n],
+    a1 = w[n + 1],
+    b0 = w[m],
+    b1 = w[m + 1];
   const r0 = clmul32(a0, b0);
   let r1 = H;
   r1 ^= clmul32(a0, b1);

@@ -44,9 +44,18 @@ const sha512h: Exec = (cpu, a) => {
   const n = a.rn * 4;
   const m = a.rm * 4;
   const d = a.rd * 4;
-  const x0l = w[n], x0h = w[n + 1], x1l = w[n + 2], x1h = w[n + 3];
-  const y0l = w[m], y0h = w[m + 1], y1l = w[m + 2], y1h = w[m + 3];
-  const w0l = w[d], w0h = w[d + 1], w1l = w[d + 2], w1h = w[d + 3];
+  const x0l = w[n],
+    x0h = w[n + 1],
+    x1l = w[n + 2],
+    x1h = w[n + 3];
+  const y0l = w[m],
+    y0h = w[m + 1],
+    y1l = w[m + 2],
+    y1h = w[m + 3];
+  const w0l = w[d],
+    w0h = w[d + 1],
+    w1l = w[d + 2],
+    w1h = w[d + 3];
   let sl = bigSigma1(y1l, y1h);
   let sh = H;
   let t1l = (y1l & x0l) ^ (~y1l & x1l);
@@ -77,9 +86,16 @@ const sha512h2: Exec = (cpu, a) => {
   const n = a.rn * 4;
   const m = a.rm * 4;
   const d = a.rd * 4;
-  const x0l = w[n], x0h = w[n + 1];
-  const y0l = w[m], y0h = w[m + 1], y1l = w[m + 2], y1h = w[m + 3];
-  const w0l = w[d], w0h = w[d + 1], w1l = w[d + 2], w1h = w[d + 3];
+  const x0l = w[n],
+    x0h = w[n + 1];
+  const y0l = w[m],
+    y0h = w[m + 1],
+    y1l = w[m + 2],
+    y1h = w[m + 3];
+  const w0l = w[d],
+    w0h = w[d + 1],
+    w1l = w[d + 2],
+    w1h = w[d + 3];
   let sl = bigSigma0(y0l, y0h);
   let sh = H;
   let t1l = (x0l & y1l) ^ (x0l & y0l) ^ (y1l & y0l);
@@ -151,8 +167,14 @@ const rax1: Exec = (cpu, a) => {
   const d = a.rd * 4;
   const n = a.rn * 4;
   const m = a.rm * 4;
-  const m0 = w[m], m1 = w[m + 1], m2 = w[m + 2], m3 = w[m + 3];
-  const n0 = w[n], n1 = w[n + 1], n2 = w[n + 2], n3 = w[n + 3];
+  const m0 = w[m],
+    m1 = w[m + 1],
+    m2 = w[m + 2],
+    m3 = w[m + 3];
+  const n0 = w[n],
+    n1 = w[n + 1],
+    n2 = w[n + 2],
+    n3 = w[n + 3];
   w[d] = n0 ^ ((m0 << 1) | (m1 >>> 31));
   w[d + 1] = n1 ^ ((m1 << 1) | (m0 >>> 31));
   w[d + 2] = n2 ^ ((m2 << 1) | (m3 >>> 31));

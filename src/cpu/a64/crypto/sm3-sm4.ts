@@ -22,7 +22,10 @@ for (let i = 0; i < 256; i++) SM4_SBOX[i] = parseInt(SM4_HEX.slice(2 * i, 2 * i 
 
 /** SM4 τ: the S-box on each byte of a word. */
 const tau = (x: number): number =>
-  SM4_SBOX[x & 0xff] | (SM4_SBOX[(x >>> 8) & 0xff] << 8) | (SM4_SBOX[(x >>> 16) & 0xff] << 16) | (SM4_SBOX[x >>> 24] << 24);
+  SM4_SBOX[x & 0xff] |
+  (SM4_SBOX[(x >>> 8) & 0xff] << 8) |
+  (SM4_SBOX[(x >>> 16) & 0xff] << 16) |
+  (SM4_SBOX[x >>> 24] << 24);
 
 /** SM3SS1: Vd<127:96> = ROL(ROL(Vn3, 12) + Vm3 + Va3, 7), the rest zero. */
 const sm3ss1: Exec = (cpu, a) => {
@@ -40,7 +43,10 @@ function sm3tt1(kind: number): Exec {
   return (cpu, a) => {
     const w = cpu.vi32;
     const d = a.rd * 4;
-    const d0 = w[d], d1 = w[d + 1], d2 = w[d + 2], d3 = w[d + 3];
+    const d0 = w[d],
+      d1 = w[d + 1],
+      d2 = w[d + 2],
+      d3 = w[d + 3];
     const wj = w[a.rm * 4 + a.imm2];
     const ss2 = w[a.rn * 4 + 3] ^ rol(d3, 12);
     const f = kind === 0 ? d1 ^ d3 ^ d2 : (d3 & d1) | (d3 & d2) | (d1 & d2);
@@ -57,7 +63,10 @@ function sm3tt2(kind: number): Exec {
   return (cpu, a) => {
     const w = cpu.vi32;
     const d = a.rd * 4;
-    const d0 = w[d], d1 = w[d + 1], d2 = w[d + 2], d3 = w[d + 3];
+    const d0 = w[d],
+      d1 = w[d + 1],
+      d2 = w[d + 2],
+      d3 = w[d + 3];
     const wj = w[a.rm * 4 + a.imm2];
     const g = kind === 0 ? d1 ^ d3 ^ d2 : (d3 & d2) | (~d3 & d1);
     const tt2 = (g + d0 + w[a.rn * 4 + 3] + wj) | 0;
@@ -109,8 +118,14 @@ function sm4Rounds(keySchedule: boolean): Exec {
     const w = cpu.vi32;
     const src = (keySchedule ? a.rn : a.rd) * 4;
     const k = (keySchedule ? a.rm : a.rn) * 4;
-    let r0 = w[src], r1 = w[src + 1], r2 = w[src + 2], r3 = w[src + 3];
-    const k0 = w[k], k1 = w[k + 1], k2 = w[k + 2], k3 = w[k + 3];
+    let r0 = w[src],
+      r1 = w[src + 1],
+      r2 = w[src + 2],
+      r3 = w[src + 3];
+    const k0 = w[k],
+      k1 = w[k + 1],
+      k2 = w[k + 2],
+      k3 = w[k + 3];
     for (let i = 0; i < 4; i++) {
       const rk = i === 0 ? k0 : i === 1 ? k1 : i === 2 ? k2 : k3;
       let x = tau(r3 ^ r2 ^ r1 ^ rk);

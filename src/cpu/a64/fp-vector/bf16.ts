@@ -39,14 +39,14 @@ function roundOdd(x: number, err: number): number {
   const sign = neg ? 0x80000000 : 0;
   const ax = neg ? -x : x;
   if (ax < MIN_NORMAL) return sign | 0;
-  if (ax >= TWO_128) return (sign | 0x7f800000) | 0;
+  if (ax >= TWO_128) return sign | 0x7f800000 | 0;
   const e = neg ? -err : err; // > 0: the exact magnitude is above ax
   F32[0] = ax;
   let b = U32[0];
   const exact = F32[0] === ax && e === 0;
   if (F32[0] > ax || (F32[0] === ax && e < 0)) b--; // truncate toward zero
   if (!exact) b |= 1;
-  return (sign | b) | 0;
+  return sign | b | 0;
 }
 
 /** Sum of two single values (not NaN), rounded by roundOdd; returns the bits. */
@@ -73,14 +73,21 @@ export function bfDotAdd(sum: number, n: number, m: number): number {
 
 /** BFDOT (vector): d.s[i] = BFDotAdd(d.s[i], n.s[i], m.s[i]). */
 export const bfdotExec: Exec = (cpu, a) => {
-  const w = cpu.vi32, d = a.d >> 2, n = a.n >> 2, m = a.m >> 2, k = a.len >> 2;
+  const w = cpu.vi32,
+    d = a.d >> 2,
+    n = a.n >> 2,
+    m = a.m >> 2,
+    k = a.len >> 2;
   for (let i = 0; i < k; i++) w[d + i] = bfDotAdd(w[d + i], w[n + i], w[m + i]);
   zeroRest(cpu, a.d, a.len);
 };
 
 /** BFDOT (by element): the pair m.s[index] (a.mi) for every lane, read once. */
 export const bfdotIdxExec: Exec = (cpu, a) => {
-  const w = cpu.vi32, d = a.d >> 2, n = a.n >> 2, k = a.len >> 2;
+  const w = cpu.vi32,
+    d = a.d >> 2,
+    n = a.n >> 2,
+    k = a.len >> 2;
   const mp = w[a.mi >> 2];
   for (let i = 0; i < k; i++) w[d + i] = bfDotAdd(w[d + i], w[n + i], mp);
   zeroRest(cpu, a.d, a.len);
@@ -92,9 +99,18 @@ export const bfdotIdxExec: Exec = (cpu, a) => {
  * d[2i+j] = BFDotAdd(BFDotAdd(d[2i+j], n[2i], m[2j]), n[2i+1], m[2j+1]).
  */
 export const bfmmlaExec: Exec = (cpu, a) => {
-  const w = cpu.vi32, d = a.d >> 2, n = a.n >> 2, m = a.m >> 2;
-  const n0 = w[n], n1 = w[n + 1], n2 = w[n + 2], n3 = w[n + 3];
-  const m0 = w[m], m1 = w[m + 1], m2 = w[m + 2], m3 = w[m + 3];
+  const w = cpu.vi32,
+    d = a.d >> 2,
+    n = a.n >> 2,
+    m = a.m >> 2;
+  const n0 = w[n],
+    n1 = w[n + 1],
+    n2 = w[n + 2],
+    n3 = w[n + 3];
+  const m0 = w[m],
+    m1 = w[m + 1],
+    m2 = w[m + 2],
+    m3 = w[m + 3];
   const s00 = bfDotAdd(bfDotAdd(w[d], n0, m0), n1, m1);
   const s01 = bfDotAdd(bfDotAdd(w[d + 1], n0, m2), n1, m3);
   const s10 = bfDotAdd(bfDotAdd(w[d + 2], n2, m0), n3, m1);
@@ -111,7 +127,12 @@ export const bfmmlaExec: Exec = (cpu, a) => {
  * the by-element form's single multiplier).
  */
 export const bfmlalExec: Exec = (cpu, a) => {
-  const w = cpu.vi32, h = cpu.v16, t = a.t, tw = t >> 2, nb = (a.n >> 1) + a.top, d = a.d;
+  const w = cpu.vi32,
+    h = cpu.v16,
+    t = a.t,
+    tw = t >> 2,
+    nb = (a.n >> 1) + a.top,
+    d = a.d;
   saveScratch(cpu, t);
   for (let i = 0; i < 4; i++) w[tw + i] = h[nb + 2 * i] << 16;
   if (a.mi >= 0) {

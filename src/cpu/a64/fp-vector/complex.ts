@@ -20,14 +20,18 @@ function copyEl(cpu: A64Cpu, dst: number, src: number, es: number, neg: number):
   }
 }
 
-
 /**
  * FMLAL/FMLSL(2) vector: d.s[i] = FPMulAddH(d.s[i], ±n.h[base+i], m.h[base+i]).
  * The half operands are widened exactly (halfToSingleBits) into the scratch
  * block, then one single-precision fused multiply-add rounds once.
  */
 export const fmlalExec: Exec = (cpu, a) => {
-  const d = a.d, t = a.t, len = a.len, nb = (a.n + a.base) >> 1, mb = (a.m + a.base) >> 1, tw = t >> 2;
+  const d = a.d,
+    t = a.t,
+    len = a.len,
+    nb = (a.n + a.base) >> 1,
+    mb = (a.m + a.base) >> 1,
+    tw = t >> 2;
   const sign = a.neg << 31;
   saveScratch(cpu, t);
   for (let i = 0, o = 0; o < len; i++, o += 4) {
@@ -42,7 +46,11 @@ export const fmlalExec: Exec = (cpu, a) => {
 
 /** FMLAL/FMLSL(2) by element: the multiplier is m.h[index] (a.mi). */
 export const fmlalIdxExec: Exec = (cpu, a) => {
-  const d = a.d, t = a.t, len = a.len, nb = (a.n + a.base) >> 1, tw = t >> 2;
+  const d = a.d,
+    t = a.t,
+    len = a.len,
+    nb = (a.n + a.base) >> 1,
+    tw = t >> 2;
   const sign = a.neg << 31;
   saveScratch(cpu, t);
   for (let i = 0, o = 0; o < len; i++, o += 4) cpu.vi32[tw + i] = halfToSingleBits(cpu, cpu.v16[nb + i]) ^ sign;
@@ -75,7 +83,13 @@ export function complexMlaExec(op: MulAdd): Exec {
   let e = cache.get(op);
   if (!e) {
     e = (cpu, a) => {
-      const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len, t = a.t, rot = a.rot;
+      const d = a.d,
+        n = a.n,
+        m = a.m,
+        es = a.es,
+        len = a.len,
+        t = a.t,
+        rot = a.rot;
       saveScratch(cpu, t);
       for (let o = 0; o < len; o += 2 * es) cmlaPair(cpu, op, d + o, n + o, m + o, es, rot, t);
       restoreScratch(cpu, t);
@@ -93,7 +107,13 @@ export function complexMlaIdxExec(op: MulAdd): Exec {
   let e = cacheIdx.get(op);
   if (!e) {
     e = (cpu, a) => {
-      const d = a.d, n = a.n, es = a.es, len = a.len, t = a.t, rot = a.rot, mp = t + 16;
+      const d = a.d,
+        n = a.n,
+        es = a.es,
+        len = a.len,
+        t = a.t,
+        rot = a.rot,
+        mp = t + 16;
       saveScratch(cpu, t);
       copyEl(cpu, mp, a.mi, es, 0);
       copyEl(cpu, mp + es, a.mi + es, es, 0);
@@ -116,7 +136,13 @@ export function complexAddExec(op: Bin): Exec {
   let e = cacheAdd.get(op);
   if (!e) {
     e = (cpu, a) => {
-      const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len, t = a.t, rot = a.rot;
+      const d = a.d,
+        n = a.n,
+        m = a.m,
+        es = a.es,
+        len = a.len,
+        t = a.t,
+        rot = a.rot;
       saveScratch(cpu, t);
       for (let o = 0; o < len; o += 2 * es) {
         copyEl(cpu, t, m + o + es, es, rot ^ 1);

@@ -59,7 +59,11 @@ const mBin = memo<Bin>();
 /** d[i] = op(n[i], m[i]); element-wise, so d may overlap n or m. */
 export const binExec = (op: Bin): Exec =>
   mBin(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len;
+    const d = a.d,
+      n = a.n,
+      m = a.m,
+      es = a.es,
+      len = a.len;
     for (let o = 0; o < len; o += es) op(cpu, d + o, n + o, m + o);
     zeroRest(cpu, d, len);
   });
@@ -68,7 +72,10 @@ const mUn = memo<Un>();
 /** d[i] = op(n[i]). */
 export const unExec = (op: Un): Exec =>
   mUn(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, len = a.len;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len;
     for (let o = 0; o < len; o += es) op(cpu, d + o, n + o);
     zeroRest(cpu, d, len);
   });
@@ -77,7 +84,12 @@ const mMla = memo<MulAdd>();
 /** d[i] = d[i] ± n[i]*m[i], fused (FMLA/FMLS vector; a.neg negates n first). */
 export const mlaExec = (op: MulAdd): Exec =>
   mMla(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len, neg = a.neg;
+    const d = a.d,
+      n = a.n,
+      m = a.m,
+      es = a.es,
+      len = a.len,
+      neg = a.neg;
     for (let o = 0; o < len; o += es) op(cpu, d + o, d + o, n + o, m + o, neg, 0);
     zeroRest(cpu, d, len);
   });
@@ -86,7 +98,11 @@ const mCmp = memo<Cmp>();
 /** d[i] = op(n[i], m[i]) ? ones : zeros. */
 export const cmpExec = (op: Cmp): Exec =>
   mCmp(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len;
+    const d = a.d,
+      n = a.n,
+      m = a.m,
+      es = a.es,
+      len = a.len;
     for (let o = 0; o < len; o += es) putMask(cpu, d + o, es, op(cpu, n + o, m + o));
     zeroRest(cpu, d, len);
   });
@@ -96,7 +112,11 @@ const mCmpZr = memo<Cmp>();
 /** Compare against +0.0 (a zero element in the scratch block): op(n[i], 0). */
 export const cmpZeroExec = (op: Cmp, reversed: boolean): Exec =>
   (reversed ? mCmpZr : mCmpZ)(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, len = a.len, t = a.t;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len,
+      t = a.t;
     saveScratch(cpu, t);
     cpu.vi32[t >> 2] = cpu.vi32[(t >> 2) + 1] = 0;
     if (reversed) for (let o = 0; o < len; o += es) putMask(cpu, d + o, es, op(cpu, t, n + o));
@@ -109,7 +129,11 @@ const mRint = memo<Rint>();
 /** FRINT*: a.rmode is the rounding mode, -1 for FPCR's; a.ex raises Inexact. */
 export const rintExec = (op: Rint): Exec =>
   mRint(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, len = a.len, ex = a.ex;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len,
+      ex = a.ex;
     const rm = a.rmode < 0 ? (cpu.fpcr >>> 22) & 3 : a.rmode;
     for (let o = 0; o < len; o += es) op(cpu, d + o, n + o, rm, ex);
     zeroRest(cpu, d, len);
@@ -120,7 +144,11 @@ const mRintN = memo<RintN>();
 /** FRINT32Z/X, FRINT64Z/X: a.rmode (-1 for FPCR's), a.ib integer width. */
 export const rintNExec = (op: RintN): Exec =>
   mRintN(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, len = a.len, ib = a.ib;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len,
+      ib = a.ib;
     const rm = a.rmode < 0 ? (cpu.fpcr >>> 22) & 3 : a.rmode;
     for (let o = 0; o < len; o += es) op(cpu, d + o, n + o, rm, ib);
     zeroRest(cpu, d, len);
@@ -130,7 +158,13 @@ const mToInt = memo<ToInt>();
 /** FCVT[NMAPZ][SU] (vector, scalar, fixed-point): same-size integer result. */
 export const toIntExec = (op: ToInt): Exec =>
   mToInt(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, len = a.len, u = a.u, fb = a.fb, bits = es * 8;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len,
+      u = a.u,
+      fb = a.fb,
+      bits = es * 8;
     const rm = a.rmode < 0 ? (cpu.fpcr >>> 22) & 3 : a.rmode;
     for (let o = 0; o < len; o += es) {
       const lo = op(cpu, n + o, fb, rm, u, bits);
@@ -150,7 +184,13 @@ const mFromInt = memo<FromInt>();
 export const fromIntExec = (op: FromInt): Exec =>
   mFromInt(op, (op) => (cpu, a) => {
     // 16-bit integers are passed as 32-bit ones (exactly representable).
-    const d = a.d, n = a.n, es = a.es, len = a.len, u = a.u, fb = a.fb, bits = es === 8 ? 64 : 32;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      len = a.len,
+      u = a.u,
+      fb = a.fb,
+      bits = es === 8 ? 64 : 32;
     for (let o = 0; o < len; o += es) {
       const w = (n + o) >> 2;
       if (es === 2) op(cpu, d + o, u ? cpu.v16[(n + o) >> 1] : cpu.vi16[(n + o) >> 1], 0, u, bits, fb);
@@ -169,7 +209,12 @@ const mIdx = memo<Bin>();
  */
 export const idxExec = (op: Bin): Exec =>
   mIdx(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, mi = a.mi, io = a.io, es = a.es, len = a.len;
+    const d = a.d,
+      n = a.n,
+      mi = a.mi,
+      io = a.io,
+      es = a.es,
+      len = a.len;
     for (let o = 0; o < len; o += es) if (o !== io) op(cpu, d + o, n + o, mi);
     if (io < len) op(cpu, d + io, n + io, mi);
     zeroRest(cpu, d, len);
@@ -179,7 +224,13 @@ const mIdxMla = memo<MulAdd>();
 /** d[i] = d[i] ± n[i]*m[idx] (FMLA/FMLS by element), idx lane last. */
 export const idxMlaExec = (op: MulAdd): Exec =>
   mIdxMla(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, mi = a.mi, io = a.io, es = a.es, len = a.len, neg = a.neg;
+    const d = a.d,
+      n = a.n,
+      mi = a.mi,
+      io = a.io,
+      es = a.es,
+      len = a.len,
+      neg = a.neg;
     for (let o = 0; o < len; o += es) if (o !== io) op(cpu, d + o, d + o, n + o, mi, neg, 0);
     if (io < len) op(cpu, d + io, d + io, n + io, mi, neg, 0);
     zeroRest(cpu, d, len);
@@ -191,7 +242,13 @@ const mPair = memo<Bin>();
 /** Vector pairwise: result = op over adjacent pairs of the concatenation m:n. */
 export const pairExec = (op: Bin): Exec =>
   mPair(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, m = a.m, es = a.es, len = a.len, t = a.t, half = len >> 1;
+    const d = a.d,
+      n = a.n,
+      m = a.m,
+      es = a.es,
+      len = a.len,
+      t = a.t,
+      half = len >> 1;
     saveScratch(cpu, t);
     for (let o = 0, i = 0; o < half; o += es, i += 2 * es) op(cpu, t + o, n + i, n + i + es);
     for (let o = 0, i = 0; o < half; o += es, i += 2 * es) op(cpu, t + half + o, m + i, m + i + es);
@@ -216,7 +273,10 @@ const mRed = memo<Bin>();
  */
 export const reduceExec = (op: Bin): Exec =>
   mRed(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, t = a.t;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      t = a.t;
     let cnt = a.len / es / 2;
     saveScratch(cpu, t);
     for (let i = 0; i < cnt; i++) op(cpu, t + i * es, n + 2 * i * es, n + (2 * i + 1) * es);
@@ -239,7 +299,12 @@ const mNarrow = memo<Un>();
  */
 export const narrowExec = (op: Un): Exec =>
   mNarrow(op, (op) => (cpu, a) => {
-    const d = a.d, n = a.n, es = a.es, h = es >> 1, t = a.t, base = a.base;
+    const d = a.d,
+      n = a.n,
+      es = a.es,
+      h = es >> 1,
+      t = a.t,
+      base = a.base;
     const out = t >= 0 ? t : d + base;
     if (t >= 0) saveScratch(cpu, t);
     for (let i = 0, o = 0; i < 16; i += es, o += h) op(cpu, out + o, n + i);
@@ -254,7 +319,11 @@ const mWiden = memo<Un>();
 /** FCVTL/FCVTL2: source elements of es/2 bytes from n + base, results of es bytes. */
 export const widenExec = (op: Un): Exec =>
   mWiden(op, (op) => (cpu, a) => {
-    const d = a.d, src = a.n + a.base, es = a.es, h = es >> 1, t = a.t;
+    const d = a.d,
+      src = a.n + a.base,
+      es = a.es,
+      h = es >> 1,
+      t = a.t;
     const out = t >= 0 ? t : d;
     if (t >= 0) saveScratch(cpu, t);
     for (let i = 0, o = 0; o < 16; i += h, o += es) op(cpu, out + o, src + i);
@@ -265,7 +334,9 @@ export const widenExec = (op: Un): Exec =>
   });
 
 /** Scalar FCVTXN: s = round-to-odd(d). */
-export const scalarNarrowExec = (op: Un): Exec => (cpu: A64Cpu, a: Args) => {
-  op(cpu, a.d, a.n);
-  zeroRest(cpu, a.d, 4);
-};
+export const scalarNarrowExec =
+  (op: Un): Exec =>
+  (cpu: A64Cpu, a: Args) => {
+    op(cpu, a.d, a.n);
+    zeroRest(cpu, a.d, 4);
+  };

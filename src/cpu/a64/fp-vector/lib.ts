@@ -10,10 +10,26 @@ import * as F from '../fp/index.js';
 export type Bin = (cpu: A64Cpu, d: number, n: number, m: number) => void;
 export type Un = (cpu: A64Cpu, d: number, n: number) => void;
 export type Cmp = (cpu: A64Cpu, n: number, m: number) => number;
-export type MulAdd = (cpu: A64Cpu, d: number, a: number, n: number, m: number, negProduct: number, negAddend: number) => void;
+export type MulAdd = (
+  cpu: A64Cpu,
+  d: number,
+  a: number,
+  n: number,
+  m: number,
+  negProduct: number,
+  negAddend: number,
+) => void;
 export type Rint = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number) => void;
 export type ToInt = (cpu: A64Cpu, n: number, fbits: number, rmode: number, unsigned: number, intBits: number) => number;
-export type FromInt = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number) => void;
+export type FromInt = (
+  cpu: A64Cpu,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+) => void;
 /** One function per element size: [half, single, double]. */
 export type BySize<T> = readonly [T, T, T];
 

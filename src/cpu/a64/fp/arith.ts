@@ -157,8 +157,7 @@ function addsub(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, neg: 
       // (RZ then keeps the largest finite value): redo it halved, exactly.
       const h = a * 0.5 + b * 0.5;
       roundTo(cpu, fmt, h, sgn(twoSumErr(a * 0.5, b * 0.5, h)), 1, rmode, fzOf(cpu, fmt));
-    }
-    else {
+    } else {
       const e = twoSumErr(a, b, x);
       if (x === 0 && e === 0) zero(fmt, rmode === RM ? 1 : 0);
       else roundTo(cpu, fmt, x, sgn(e), 0, rmode, fzOf(cpu, fmt));
@@ -197,7 +196,7 @@ function roundProduct(cpu: A64Cpu, fmt: number, a: number, b: number, scale: num
   const ma = DM;
   const ea = DE;
   decompose(b);
-  roundBig(cpu, 64, (a < 0) !== (b < 0) ? 1 : 0, ma * DM, ea + DE + scale, false, rmode, fz);
+  roundBig(cpu, 64, a < 0 !== b < 0 ? 1 : 0, ma * DM, ea + DE + scale, false, rmode, fz);
 }
 
 function mul(cpu: A64Cpu, fmt: number, d: number, n: number, m: number, negProduct: number, mulx: boolean): void {
@@ -355,7 +354,7 @@ function roundFma(cpu: A64Cpu, fmt: number, add: number, n: number, m: number, s
     decompose(m);
     pm *= DM;
     pe += DE;
-    ps = (n < 0) !== (m < 0) ? 1 : 0;
+    ps = n < 0 !== m < 0 ? 1 : 0;
   }
   let am = 0n;
   let ae = pe;
@@ -389,7 +388,8 @@ const U64S = new Uint32Array(F64S.buffer);
 function fma64Fast(cpu: A64Cpu, add: number, n: number, m: number, rmode: number, fz: boolean): boolean {
   const ph = n * m;
   const aph = Math.abs(ph);
-  if (!(aph >= M2_968 && aph < P2_968 && Math.abs(n) < P2_968 && Math.abs(m) < P2_968 && Math.abs(add) < P2_968)) return false;
+  if (!(aph >= M2_968 && aph < P2_968 && Math.abs(n) < P2_968 && Math.abs(m) < P2_968 && Math.abs(add) < P2_968))
+    return false;
   const pl = twoProdErr(n, m, ph);
   const s = add + ph;
   const e1 = twoSumErr(add, ph, s);
@@ -448,12 +448,33 @@ function fma(cpu: A64Cpu, fmt: number, d: number, a: number, n: number, m: numbe
  * operation, so a NaN taken from a negated operand has its sign flipped
  * (FMSUB, FNMADD, FNMSUB, FMLS). NaN order: addend, n, m.
  */
-export const fmuladd16 = (cpu: A64Cpu, d: number, a: number, n: number, m: number, negProduct: number, negAddend: number): void =>
-  fma(cpu, 16, d, a, n, m, negProduct, negAddend);
-export const fmuladd32 = (cpu: A64Cpu, d: number, a: number, n: number, m: number, negProduct: number, negAddend: number): void =>
-  fma(cpu, 32, d, a, n, m, negProduct, negAddend);
-export const fmuladd64 = (cpu: A64Cpu, d: number, a: number, n: number, m: number, negProduct: number, negAddend: number): void =>
-  fma(cpu, 64, d, a, n, m, negProduct, negAddend);
+export const fmuladd16 = (
+  cpu: A64Cpu,
+  d: number,
+  a: number,
+  n: number,
+  m: number,
+  negProduct: number,
+  negAddend: number,
+): void => fma(cpu, 16, d, a, n, m, negProduct, negAddend);
+export const fmuladd32 = (
+  cpu: A64Cpu,
+  d: number,
+  a: number,
+  n: number,
+  m: number,
+  negProduct: number,
+  negAddend: number,
+): void => fma(cpu, 32, d, a, n, m, negProduct, negAddend);
+export const fmuladd64 = (
+  cpu: A64Cpu,
+  d: number,
+  a: number,
+  n: number,
+  m: number,
+  negProduct: number,
+  negAddend: number,
+): void => fma(cpu, 64, d, a, n, m, negProduct, negAddend);
 
 // ------------------------------------------------------------------ reciprocal steps
 
@@ -532,7 +553,6 @@ function copyElement(cpu: A64Cpu, fmt: number, off: number): void {
   else setRes(cpu.vi32[off >> 2], cpu.vi32[(off >> 2) + 1]);
 }
 
-
 /** FMAX / FMIN: NaNs propagate. */
 export const fmax16 = (cpu: A64Cpu, d: number, n: number, m: number): void => maxmin(cpu, 16, d, n, m, 1, false);
 export const fmax32 = (cpu: A64Cpu, d: number, n: number, m: number): void => maxmin(cpu, 32, d, n, m, 1, false);
@@ -572,4 +592,3 @@ export function fneg64(cpu: A64Cpu, d: number, n: number): void {
   cpu.vi32[d >> 2] = cpu.vi32[n >> 2];
   cpu.vi32[(d >> 2) + 1] = cpu.vi32[(n >> 2) + 1] ^ 0x80000000;
 }
-

@@ -37,26 +37,44 @@ function fcmp(cpu: A64Cpu, fmt: number, n: number, m: number, signalling: boolea
   if (load(cpu, fmt, n, m, signalling, false)) return 3;
   return VAB[0] === VAB[1] ? 6 : VAB[0] < VAB[1] ? 8 : 2;
 }
-export const fcmp16 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number => fcmp(cpu, 16, n, m, signalling);
-export const fcmp32 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number => fcmp(cpu, 32, n, m, signalling);
-export const fcmp64 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number => fcmp(cpu, 64, n, m, signalling);
+export const fcmp16 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number =>
+  fcmp(cpu, 16, n, m, signalling);
+export const fcmp32 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number =>
+  fcmp(cpu, 32, n, m, signalling);
+export const fcmp64 = (cpu: A64Cpu, n: number, m: number, signalling: boolean): number =>
+  fcmp(cpu, 64, n, m, signalling);
 
 /** FPCompareEQ: 1 when equal; NaN gives 0 (IOC only for signalling NaNs). */
-export const fcmeq16 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 16, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]));
-export const fcmeq32 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 32, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]));
-export const fcmeq64 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 64, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]));
+export const fcmeq16 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 16, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]);
+export const fcmeq32 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 32, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]);
+export const fcmeq64 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 64, n, m, false, false) ? 0 : +(VAB[0] === VAB[1]);
 /** FPCompareGE: n >= m; any NaN gives 0 and IOC. */
-export const fcmge16 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 16, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]));
-export const fcmge32 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 32, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]));
-export const fcmge64 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 64, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]));
+export const fcmge16 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 16, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]);
+export const fcmge32 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 32, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]);
+export const fcmge64 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 64, n, m, true, false) ? 0 : +(VAB[0] >= VAB[1]);
 /** FPCompareGT: n > m; any NaN gives 0 and IOC. */
-export const fcmgt16 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 16, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]));
-export const fcmgt32 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 32, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]));
-export const fcmgt64 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 64, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]));
+export const fcmgt16 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 16, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]);
+export const fcmgt32 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 32, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]);
+export const fcmgt64 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 64, n, m, true, false) ? 0 : +(VAB[0] > VAB[1]);
 /** FACGE / FACGT: |n| >= |m|, |n| > |m| (FPAbs then FPCompareGE/GT). */
-export const facge16 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 16, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]));
-export const facge32 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 32, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]));
-export const facge64 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 64, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]));
-export const facgt16 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 16, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]));
-export const facgt32 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 32, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]));
-export const facgt64 = (cpu: A64Cpu, n: number, m: number): number => (load(cpu, 64, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]));
+export const facge16 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 16, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]);
+export const facge32 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 32, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]);
+export const facge64 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 64, n, m, true, true) ? 0 : +(VAB[0] >= VAB[1]);
+export const facgt16 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 16, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]);
+export const facgt32 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 32, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]);
+export const facgt64 = (cpu: A64Cpu, n: number, m: number): number =>
+  load(cpu, 64, n, m, true, true) ? 0 : +(VAB[0] > VAB[1]);

@@ -130,7 +130,15 @@ export const fcvt64to32 = (cpu: A64Cpu, d: number, n: number): void => fcvt(cpu,
  * result; for 32-bit results the sign extension) are left in cpu.hi.
  * NaN gives 0; saturation raises IOC (only), an inexact result IXC.
  */
-function toFixed(cpu: A64Cpu, fmt: number, n: number, fbits: number, rmode: number, unsigned: number, intBits: number): number {
+function toFixed(
+  cpu: A64Cpu,
+  fmt: number,
+  n: number,
+  fbits: number,
+  rmode: number,
+  unsigned: number,
+  intBits: number,
+): number {
   const t = unpack(cpu, fmt, n);
   let r: number;
   if (t >= T_QNAN) {
@@ -159,12 +167,30 @@ function toFixed(cpu: A64Cpu, fmt: number, n: number, fbits: number, rmode: numb
   cpu.hi = hi | 0;
   return (r - hi * 4294967296) | 0;
 }
-export const fpToInt16 = (cpu: A64Cpu, n: number, fbits: number, rmode: number, unsigned: number, intBits: number): number =>
-  toFixed(cpu, 16, n, fbits, rmode, unsigned, intBits);
-export const fpToInt32 = (cpu: A64Cpu, n: number, fbits: number, rmode: number, unsigned: number, intBits: number): number =>
-  toFixed(cpu, 32, n, fbits, rmode, unsigned, intBits);
-export const fpToInt64 = (cpu: A64Cpu, n: number, fbits: number, rmode: number, unsigned: number, intBits: number): number =>
-  toFixed(cpu, 64, n, fbits, rmode, unsigned, intBits);
+export const fpToInt16 = (
+  cpu: A64Cpu,
+  n: number,
+  fbits: number,
+  rmode: number,
+  unsigned: number,
+  intBits: number,
+): number => toFixed(cpu, 16, n, fbits, rmode, unsigned, intBits);
+export const fpToInt32 = (
+  cpu: A64Cpu,
+  n: number,
+  fbits: number,
+  rmode: number,
+  unsigned: number,
+  intBits: number,
+): number => toFixed(cpu, 32, n, fbits, rmode, unsigned, intBits);
+export const fpToInt64 = (
+  cpu: A64Cpu,
+  n: number,
+  fbits: number,
+  rmode: number,
+  unsigned: number,
+  intBits: number,
+): number => toFixed(cpu, 64, n, fbits, rmode, unsigned, intBits);
 
 /**
  * FixedToFP: the integer (lo, hi) (intBits 32: lo only; signed unless
@@ -172,7 +198,16 @@ export const fpToInt64 = (cpu: A64Cpu, n: number, fbits: number, rmode: number, 
  * 64-bit value is hi·2^32 + lo: rounded to double with TwoSum giving the
  * error's sign, then rounded once more to the target (exact, see core.ts).
  */
-function fromFixed(cpu: A64Cpu, fmt: number, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number): void {
+function fromFixed(
+  cpu: A64Cpu,
+  fmt: number,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+): void {
   let x: number;
   let ss = 0;
   if (intBits === 32) x = unsigned ? lo >>> 0 : lo | 0;
@@ -186,12 +221,33 @@ function fromFixed(cpu: A64Cpu, fmt: number, d: number, lo: number, hi: number, 
   else roundTo(cpu, fmt, x, ss, -fbits, fpcrRMode(cpu), fzOf(cpu, fmt));
   put(cpu, fmt, d);
 }
-export const intToFp16 = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number): void =>
-  fromFixed(cpu, 16, d, lo, hi, unsigned, intBits, fbits);
-export const intToFp32 = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number): void =>
-  fromFixed(cpu, 32, d, lo, hi, unsigned, intBits, fbits);
-export const intToFp64 = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number): void =>
-  fromFixed(cpu, 64, d, lo, hi, unsigned, intBits, fbits);
+export const intToFp16 = (
+  cpu: A64Cpu,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+): void => fromFixed(cpu, 16, d, lo, hi, unsigned, intBits, fbits);
+export const intToFp32 = (
+  cpu: A64Cpu,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+): void => fromFixed(cpu, 32, d, lo, hi, unsigned, intBits, fbits);
+export const intToFp64 = (
+  cpu: A64Cpu,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+): void => fromFixed(cpu, 64, d, lo, hi, unsigned, intBits, fbits);
 
 /**
  * BFCVT (FEAT_BF16): single at n to BFloat16 at d, rounding by FPCR, FZ
@@ -241,4 +297,3 @@ export function fjcvtzs(cpu: A64Cpu, n: number): number {
   const m = r % 4294967296; // exact
   return m | 0;
 }
-

@@ -60,8 +60,7 @@ export const T_SNAN = 4;
 export const fpcrRMode = (cpu: A64Cpu): number => (cpu.fpcr >>> 22) & 3;
 
 /** Whether flush-to-zero applies to arithmetic in this format (FZ16 for half). */
-export const fzOf = (cpu: A64Cpu, fmt: number): boolean =>
-  (cpu.fpcr & (fmt === 16 ? FPCR_FZ16 : FPCR_FZ)) !== 0;
+export const fzOf = (cpu: A64Cpu, fmt: number): boolean => (cpu.fpcr & (fmt === 16 ? FPCR_FZ16 : FPCR_FZ)) !== 0;
 
 // ---- powers of two, exact: POW2[k + 1100] = 2^k (0 below 2^-1074, Infinity above 2^1023)
 const POW2 = new Float64Array(2201);
@@ -297,7 +296,15 @@ export function processNaN(cpu: A64Cpu, fmt: number, off: number, type: number, 
 }
 
 /** FPProcessNaNs for two operands known to include a NaN: signalling first, then operand order. */
-export function processNaNs(cpu: A64Cpu, fmt: number, n: number, tn: number, m: number, tm: number, negN: number): void {
+export function processNaNs(
+  cpu: A64Cpu,
+  fmt: number,
+  n: number,
+  tn: number,
+  m: number,
+  tm: number,
+  negN: number,
+): void {
   if (tn === T_SNAN) processNaN(cpu, fmt, n, tn, negN);
   else if (tm === T_SNAN) processNaN(cpu, fmt, m, tm, 0);
   else if (tn === T_QNAN) processNaN(cpu, fmt, n, tn, negN);
@@ -348,7 +355,15 @@ export function setAhpRounding(on: boolean): void {
  * cpu.fpsr. `fz`: flush tiny results to zero (FZ/FZ16, UFC, no IXC).
  * rmode: RN, RP, RM or RZ.
  */
-export function roundTo(cpu: A64Cpu, fmt: number, x: number, ss: number, scale: number, rmode: number, fz: boolean): void {
+export function roundTo(
+  cpu: A64Cpu,
+  fmt: number,
+  x: number,
+  ss: number,
+  scale: number,
+  rmode: number,
+  fz: boolean,
+): void {
   // Small enough to be inlined into callers: the double travels through a
   // typed array, so the (not inlined) rounder is called without boxing it.
   XARG[0] = x;
@@ -477,10 +492,10 @@ function roundCore(cpu: A64Cpu, fmt: number, ss: number, scale: number, rmode: n
   if (fmt === 64) {
     if (eh >= 0x7ff00000) return overflow(cpu, fmt, sign, rmode);
     RES[0] = el | 0;
-    RES[1] = (eh | (sign << 31)) | 0;
+    RES[1] = eh | (sign << 31) | 0;
   } else if (fmt === 32) {
     if (el >= 0x7f800000) return overflow(cpu, fmt, sign, rmode);
-    RES[0] = (el | (sign << 31)) | 0;
+    RES[0] = el | (sign << 31) | 0;
     RES[1] = 0;
   } else if (fmt === FMT_BF16) {
     if (el >= 0x7f80) return overflow(cpu, fmt, sign, rmode);
@@ -523,7 +538,16 @@ function overflow(cpu: A64Cpu, fmt: number, sign: number, rmode: number, beforeR
  * nearest 53-bit value (ties to even) and keep the sign of the difference,
  * which is the (x, error sign) form roundTo expects. For rare exact paths.
  */
-export function roundBig(cpu: A64Cpu, fmt: number, sign: number, mant: bigint, exp: number, sticky: boolean, rmode: number, fz: boolean): void {
+export function roundBig(
+  cpu: A64Cpu,
+  fmt: number,
+  sign: number,
+  mant: bigint,
+  exp: number,
+  sticky: boolean,
+  rmode: number,
+  fz: boolean,
+): void {
   const bl = mant.toString(2).length;
   let ss = sticky ? 1 : 0;
   let x: number;

@@ -105,7 +105,7 @@ function recpe(cpu: A64Cpu, fmt: number, d: number, n: number): void {
   else if (t === T_ZERO) {
     cpu.fpsr |= DZC;
     infinity(fmt, sign);
-  } else if (rawExp === 0 && (rawFrac >>> 18) === 0) {
+  } else if (rawExp === 0 && rawFrac >>> 18 === 0) {
     // |value| < 2^(emin-2): the reciprocal overflows
     const rm = fpcrRMode(cpu);
     cpu.fpsr |= OFC | IXC;
@@ -118,7 +118,7 @@ function recpe(cpu: A64Cpu, fmt: number, d: number, n: number): void {
   } else {
     let exp = rawExp;
     if (exp === 0) {
-      if ((rawFrac >>> 19) === 0) {
+      if (rawFrac >>> 19 === 0) {
         exp = -1;
         fracShl1();
         fracShl1();
@@ -158,7 +158,7 @@ function rsqrte(cpu: A64Cpu, fmt: number, d: number, n: number): void {
   else {
     let exp = rawExp;
     if (exp === 0) {
-      while ((rawFrac >>> 19) === 0) {
+      while (rawFrac >>> 19 === 0) {
         fracShl1();
         exp--;
       }
@@ -203,6 +203,6 @@ export function urecpe32(value: number): number {
 
 /** URSQRTE on one 32-bit lane. */
 export function ursqrte32(value: number): number {
-  if ((value >>> 30) === 0) return -1;
+  if (value >>> 30 === 0) return -1;
   return (RSQRT[(value >>> 23) & 511] << 23) | 0;
 }

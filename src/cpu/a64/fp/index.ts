@@ -7,20 +7,4 @@ export * from './compare.js';
 export * from './round.js';
 export * from './convert.js';
 export * from './estimate.js';
-export {
-  IOC,
-  DZC,
-  OFC,
-  UFC,
-  IXC,
-  IDC,
-  FPCR_FZ16,
-  FPCR_FZ,
-  FPCR_DN,
-  FPCR_AHP,
-  RN,
-  RP,
-  RM,
-  RZ,
-  RA,
-} from './core.js';
+export { IOC, DZC, OFC, UFC, IXC, IDC, FPCR_FZ16, FPCR_FZ, FPCR_DN, FPCR_AHP, RN, RP, RM, RZ, RA } from './core.js';

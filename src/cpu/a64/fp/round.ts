@@ -3,7 +3,25 @@
  * FPRoundIntN): FRINTN/P/M/Z/A/X/I and FRINT32Z/32X/64Z/64X.
  */
 import type { A64Cpu } from '../cpu.js';
-import { IOC, IXC, RA, RM, RN, RP, T_INF, T_QNAN, T_ZERO, UVAL, US, infinity, processNaN, put, roundTo, unpack, zero } from './core.js';
+import {
+  IOC,
+  IXC,
+  RA,
+  RM,
+  RN,
+  RP,
+  T_INF,
+  T_QNAN,
+  T_ZERO,
+  UVAL,
+  US,
+  infinity,
+  processNaN,
+  put,
+  roundTo,
+  unpack,
+  zero,
+} from './core.js';
 
 const TWO52 = 4503599627370496;
 
@@ -47,9 +65,12 @@ function frint(cpu: A64Cpu, fmt: number, d: number, n: number, rmode: number, ex
   }
   put(cpu, fmt, d);
 }
-export const frint16 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void => frint(cpu, 16, d, n, rmode, exact);
-export const frint32 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void => frint(cpu, 32, d, n, rmode, exact);
-export const frint64 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void => frint(cpu, 64, d, n, rmode, exact);
+export const frint16 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void =>
+  frint(cpu, 16, d, n, rmode, exact);
+export const frint32 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void =>
+  frint(cpu, 32, d, n, rmode, exact);
+export const frint64 = (cpu: A64Cpu, d: number, n: number, rmode: number, exact: number): void =>
+  frint(cpu, 64, d, n, rmode, exact);
 
 /**
  * FPRoundIntN (FEAT_FRINTTS: FRINT32Z/32X/64Z/64X): round to an integral
@@ -80,5 +101,7 @@ function frintN(cpu: A64Cpu, fmt: number, d: number, n: number, rmode: number, i
   put(cpu, fmt, d);
 }
 /** FRINT32x and FRINT64x on single (…32) and double (…64); intBits 32 or 64, rmode RZ or FPCR's. */
-export const frintN32 = (cpu: A64Cpu, d: number, n: number, rmode: number, intBits: number): void => frintN(cpu, 32, d, n, rmode, intBits);
-export const frintN64 = (cpu: A64Cpu, d: number, n: number, rmode: number, intBits: number): void => frintN(cpu, 64, d, n, rmode, intBits);
+export const frintN32 = (cpu: A64Cpu, d: number, n: number, rmode: number, intBits: number): void =>
+  frintN(cpu, 32, d, n, rmode, intBits);
+export const frintN64 = (cpu: A64Cpu, d: number, n: number, rmode: number, intBits: number): void =>
+  frintN(cpu, 64, d, n, rmode, intBits);

@@ -235,7 +235,7 @@ function udiv64Long(cpu: A64Cpu, nl: number, nh: number, dl: number, dh: number)
     const bit = i >= 32 ? (nh >>> (i - 32)) & 1 : (nl >>> i) & 1;
     rh = (rh << 1) | (rl >>> 31);
     rl = (rl << 1) | bit;
-    if (out || (rh >>> 0) > dhu || ((rh >>> 0) === dhu && (rl >>> 0) >= dlu)) {
+    if (out || rh >>> 0 > dhu || (rh >>> 0 === dhu && rl >>> 0 >= dlu)) {
       const t = (rl >>> 0) - dlu;
       rh = (rh - dh - (t < 0 ? 1 : 0)) | 0;
       rl = t | 0;
@@ -323,7 +323,7 @@ export function condHolds(cpu: A64Cpu, cond: number): number {
     case 9:
       return (cpu.c & (cpu.z ^ 1)) ^ 1;
     case 10:
-      return (cpu.n ^ cpu.v) ^ 1;
+      return cpu.n ^ cpu.v ^ 1;
     case 11:
       return cpu.n ^ cpu.v;
     case 12:

@@ -17,7 +17,13 @@ const ones32 = (n: number): number => (n >= 32 ? -1 : (1 << n) - 1);
  * wmask/tmask for (N, imms, immr) at `datasize` (32 or 64), or null for the
  * reserved encodings (no element size; and, for `immediate`, all-ones S).
  */
-export function decodeBitMasks(N: number, imms: number, immr: number, immediate: boolean, datasize: number): BitMasks | null {
+export function decodeBitMasks(
+  N: number,
+  imms: number,
+  immr: number,
+  immediate: boolean,
+  datasize: number,
+): BitMasks | null {
   const combined = (N << 6) | (~imms & 0x3f);
   if (combined === 0) return null;
   const len = 31 - Math.clz32(combined);

@@ -349,7 +349,7 @@ const rmif: Exec = (cpu, a) => {
 const setf: Exec = (cpu, a) => {
   const v = cpu.x[a.n];
   cpu.n = (v >>> a.sb) & 1;
-  cpu.z = (v << (31 - a.sb)) === 0 ? 1 : 0;
+  cpu.z = v << (31 - a.sb) === 0 ? 1 : 0;
   cpu.v = ((v >>> (a.sb + 1)) ^ (v >>> a.sb)) & 1;
 };
 

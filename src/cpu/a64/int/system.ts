@@ -111,7 +111,7 @@ const mrsTpidrro: Exec = (cpu, a) => {
 /** CNTVCT_EL0: CNTFRQ ticks of a monotonic clock (performance.now()). */
 const mrsCounter: Exec = (cpu, a) => {
   const t = Math.floor(perf.now() * TICKS_PER_MS);
-  cpu.x[a.t] = t % TWO32 | 0;
+  cpu.x[a.t] = (t % TWO32) | 0;
   cpu.x[a.t + 1] = (t / TWO32) | 0;
 };
 
@@ -253,7 +253,8 @@ export const systemSemantics: SemanticsTable = {
       a.lo = 0;
       a.hi = 0;
       const reg = lookupSysReg(2 + a.o0, a.op1, a.CRn, a.CRm, a.op2);
-      if (!reg || reg.el0 !== 'rw') return undef(`MSR to system register ${reg ? reg.name.toUpperCase() : regName(a)} is UNDEFINED at EL0`);
+      if (!reg || reg.el0 !== 'rw')
+        return undef(`MSR to system register ${reg ? reg.name.toUpperCase() : regName(a)} is UNDEFINED at EL0`);
       setConst(a, reg.writeMask ?? 0n);
       return MSR_EXECS[reg.kind];
     },

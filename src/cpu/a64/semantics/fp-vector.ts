@@ -77,7 +77,12 @@ const BIN: [string, L.BySize<L.Bin>, Shape[]][] = [
   ['FRSQRTS', L.FRSQRTS, ALL],
   ['FABD', FABD, ALL],
 ];
-for (const [mn, ops, shapes] of BIN) for (const sh of shapes) def(`${sh}_${mn}`, shaped(sh, (_a, si) => X.binExec(ops[si])));
+for (const [mn, ops, shapes] of BIN)
+  for (const sh of shapes)
+    def(
+      `${sh}_${mn}`,
+      shaped(sh, (_a, si) => X.binExec(ops[si])),
+    );
 
 for (const [mn, neg] of [
   ['FMLA', 0],
@@ -99,7 +104,12 @@ const CMP: [string, L.BySize<L.Cmp>][] = [
   ['FACGE', L.FACGE],
   ['FACGT', L.FACGT],
 ];
-for (const [mn, ops] of CMP) for (const sh of ALL) def(`${sh}_${mn}`, shaped(sh, (_a, si) => X.cmpExec(ops[si])));
+for (const [mn, ops] of CMP)
+  for (const sh of ALL)
+    def(
+      `${sh}_${mn}`,
+      shaped(sh, (_a, si) => X.cmpExec(ops[si])),
+    );
 
 const PAIR: [string, L.BySize<L.Bin>][] = [
   ['FMAXNMP', L.FMAXNM],
@@ -118,7 +128,11 @@ for (const [mn, ops] of PAIR) {
       }),
     );
   // Scalar pairwise: SF_ (sz: 2s/2d source) and SH_ (2h source).
-  for (const sh of ['SF', 'SH'] as Shape[]) def(`${sh}_${mn}`, shaped(sh, (_a, si) => X.scalarPairExec(ops[si])));
+  for (const sh of ['SF', 'SH'] as Shape[])
+    def(
+      `${sh}_${mn}`,
+      shaped(sh, (_a, si) => X.scalarPairExec(ops[si])),
+    );
 }
 
 // ---------------------------------------------------------------- two-register misc
@@ -218,7 +232,12 @@ const UN: [string, L.BySize<L.Un>, Shape[]][] = [
   ['FRSQRTE', L.FRSQRTE, ALL],
   ['FRECPX', L.FRECPX, ['SF', 'SH']],
 ];
-for (const [mn, ops, shapes] of UN) for (const sh of shapes) def(`${sh}_${mn}`, shaped(sh, (_a, si) => X.unExec(ops[si])));
+for (const [mn, ops, shapes] of UN)
+  for (const sh of shapes)
+    def(
+      `${sh}_${mn}`,
+      shaped(sh, (_a, si) => X.unExec(ops[si])),
+    );
 
 /** Narrowing and widening conversions: a.es is the wider element size. */
 const convPrep = (a: Args): void => {

@@ -84,14 +84,18 @@ type Zu = (cpu: A64Cpu, d: number) => void;
 const ZU: { [bits: number]: Zu } = { 16: zu16, 32: zu32, 64: zu64 };
 
 /** Exec for a one-source library function at one size. */
-const ex1 = (fn: Fn1, zu: Zu): Exec => (cpu, a) => {
-  fn(cpu, a.d, a.n);
-  zu(cpu, a.d);
-};
-const ex2 = (fn: Fn2, zu: Zu): Exec => (cpu, a) => {
-  fn(cpu, a.d, a.n, a.m);
-  zu(cpu, a.d);
-};
+const ex1 =
+  (fn: Fn1, zu: Zu): Exec =>
+  (cpu, a) => {
+    fn(cpu, a.d, a.n);
+    zu(cpu, a.d);
+  };
+const ex2 =
+  (fn: Fn2, zu: Zu): Exec =>
+  (cpu, a) => {
+    fn(cpu, a.d, a.n, a.m);
+    zu(cpu, a.d);
+  };
 
 /** Table [ftype] of execs for library functions named `${base}${bits}`. */
 function bySize1(base: string): (Exec | null)[] {
@@ -210,7 +214,15 @@ function toIntExec(fn: FnToInt, sf: number): Exec {
 const TOINT: Exec[][] = [0, 1].map((sf) => TOINT_FN.map((fn) => (fn ? toIntExec(fn, sf) : unallocated)));
 
 // ---- conversions from integer: fn(cpu, d, lo, hi, unsigned, intBits, fbits)
-type FnFromInt = (cpu: A64Cpu, d: number, lo: number, hi: number, unsigned: number, intBits: number, fbits: number) => void;
+type FnFromInt = (
+  cpu: A64Cpu,
+  d: number,
+  lo: number,
+  hi: number,
+  unsigned: number,
+  intBits: number,
+  fbits: number,
+) => void;
 const FROMINT_FN: (FnFromInt | null)[] = [L.intToFp32, L.intToFp64, null, L.intToFp16];
 function fromIntExec(fn: FnFromInt, zu: Zu, sf: number): Exec {
   const bits = sf ? 64 : 32;

@@ -200,7 +200,10 @@ const vpair64: Exec = (cpu, a) => {
 
 const cmp64 = (gt: (al: number, ah: number, bl: number, bh: number) => boolean, eq: boolean): Op64 =>
   eq ? (al, ah, bl, bh) => ones64(!gt(bl, bh, al, ah)) : (al, ah, bl, bh) => ones64(gt(al, ah, bl, bh));
-const shift64 = (f: E.Op2W): Op64 => (al, ah, bl) => f(al, ah, bl);
+const shift64 =
+  (f: E.Op2W): Op64 =>
+  (al, ah, bl) =>
+    f(al, ah, bl);
 
 /** Per three-same suffix: [U=0 op, U=1 op, U=0 64-bit op, U=1 64-bit op] (-1: no such form). */
 const SAME: { [sfx: string]: [number, number, number, number] } = {
@@ -245,8 +248,23 @@ const SAME: { [sfx: string]: [number, number, number, number] } = {
 };
 /** Suffixes whose U=0 form reads signed elements (U=1 reads unsigned). Others ignore sign. */
 const SIGNED_BY_U = new Set([
-  'HADD', 'QADD', 'RHADD', 'HSUB', 'QSUB', 'CMGT', 'CMGE', 'SHL', 'QSHL', 'RSHL', 'QRSHL', 'MAX', 'MIN',
-  'ABD', 'ABA', 'MAXP', 'MINP',
+  'HADD',
+  'QADD',
+  'RHADD',
+  'HSUB',
+  'QSUB',
+  'CMGT',
+  'CMGE',
+  'SHL',
+  'QSHL',
+  'RSHL',
+  'QRSHL',
+  'MAX',
+  'MIN',
+  'ABD',
+  'ABA',
+  'MAXP',
+  'MINP',
 ]);
 const ALWAYS_SIGNED = new Set(['QDMULH']);
 
@@ -453,8 +471,18 @@ const MISC: { [sfx: string]: [number, number, number, number] } = {
     op64((al, ah) => (ah < 0 ? E.subSat64(0, 0, al, ah, 1) : E.addSat64(al, ah, 0, 0, 1))),
     op64((al, ah) => E.subSat64(0, 0, al, ah, 1)),
   ],
-  CMGT0: [op1(E.cmgt0), op1(E.cmge0), op64((al, ah) => ones64(E.gts64(al, ah, 0, 0))), op64((al, ah) => ones64(ah >= 0))],
-  CMEQ0: [op1(E.cmeq0), op1(E.cmle0), op64((al, ah) => ones64((al | ah) === 0)), op64((al, ah) => ones64(!E.gts64(al, ah, 0, 0)))],
+  CMGT0: [
+    op1(E.cmgt0),
+    op1(E.cmge0),
+    op64((al, ah) => ones64(E.gts64(al, ah, 0, 0))),
+    op64((al, ah) => ones64(ah >= 0)),
+  ],
+  CMEQ0: [
+    op1(E.cmeq0),
+    op1(E.cmle0),
+    op64((al, ah) => ones64((al | ah) === 0)),
+    op64((al, ah) => ones64(!E.gts64(al, ah, 0, 0))),
+  ],
   CMLT0: [op1(E.cmlt0), -1, op64((al, ah) => ones64(ah < 0)), -1],
   ABS: [op1(E.abs), op1(E.neg), op64((al, ah) => (ah < 0 ? neg64(al, ah, 0, 0) : E.add64(al, ah, 0, 0))), op64(neg64)],
 };
@@ -851,7 +879,9 @@ function shiftSemantics(sfx: string, scalar: boolean): Semantics {
   const form = scalar ? S_SHIFT_IMM_FORM[sfx] : SHIFT_IMM_FORM[sfx];
   return {
     prep(a) {
-      const U = a.U ?? (sfx === 'SRI' || sfx.startsWith('SQSHLU') || sfx.startsWith('SQSHRUN') || sfx.startsWith('SQRSHRUN') ? 1 : 0);
+      const U =
+        a.U ??
+        (sfx === 'SRI' || sfx.startsWith('SQSHLU') || sfx.startsWith('SQSHRUN') || sfx.startsWith('SQRSHRUN') ? 1 : 0);
       a.immh = (a.raw >>> 19) & 15;
       a.immb = (a.raw >>> 16) & 7;
       const sz = immhSize(a.immh);
@@ -1016,8 +1046,15 @@ const ELEM_S: { [sfx: string]: number } = {
 };
 /** Long by-element suffix → three-different op suffix. */
 const ELEM_L: { [sfx: string]: string } = {
-  SMLAL: 'MLAL', UMLAL: 'MLAL', SQDMLAL: 'QDMLAL', SMLSL: 'MLSL', UMLSL: 'MLSL', SQDMLSL: 'QDMLSL',
-  SMULL: 'MULL', UMULL: 'MULL', SQDMULL: 'QDMULL',
+  SMLAL: 'MLAL',
+  UMLAL: 'MLAL',
+  SQDMLAL: 'QDMLAL',
+  SMLSL: 'MLSL',
+  UMLSL: 'MLSL',
+  SQDMLSL: 'QDMLSL',
+  SMULL: 'MULL',
+  UMULL: 'MULL',
+  SQDMULL: 'QDMULL',
 };
 
 /** Dot product: d32[i] += sum of n8[4i+k] * m8[a.m + 4i*ms + k]. */
@@ -1134,10 +1171,12 @@ for (const sfx of Object.keys(SHIFT_IMM_FORM)) {
   for (const name of shiftImmEntryNames(sfx)) table[name] = sem;
 }
 for (const sfx of Object.keys(S_SHIFT_IMM_FORM)) table[`ASIMDS_${sfx}_imm`] = shiftSemantics(sfx, true);
-for (const k of ['MOVI_32', 'ORR_32', 'MOVI_16', 'ORR_16', 'MOVI_MSL', 'MOVI_8_64']) table[`ASIMD_${k}`] = modimmSemantics(k);
+for (const k of ['MOVI_32', 'ORR_32', 'MOVI_16', 'ORR_16', 'MOVI_MSL', 'MOVI_8_64'])
+  table[`ASIMD_${k}`] = modimmSemantics(k);
 table.ASIMD_FMOV_imm = modimmSemantics('FMOV');
 table.ASIMD_FMOV_imm_h = modimmSemantics('FMOV_h');
-for (const sfx of [...Object.keys(INDEXED_FORM), 'SUDOT', 'USDOT']) table[`ASIMD_${sfx}_elem`] = elemSemantics(sfx, false);
+for (const sfx of [...Object.keys(INDEXED_FORM), 'SUDOT', 'USDOT'])
+  table[`ASIMD_${sfx}_elem`] = elemSemantics(sfx, false);
 for (const sfx of ['SQDMLAL', 'SQDMLSL', 'SQDMULL', 'SQDMULH', 'SQRDMULH', 'SQRDMLAH', 'SQRDMLSH'])
   table[`ASIMDS_${sfx}_elem`] = elemSemantics(sfx, true);
 table.ASIMD_SQRDMLAH = rdmSemantics(false);
@@ -1152,4 +1191,3 @@ table.ASIMD_USDOT = {
 };
 
 export const simdIntSemantics: SemanticsTable = table;
-

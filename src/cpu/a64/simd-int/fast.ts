@@ -394,21 +394,24 @@ export const mlaFast: Exec = (cpu, a) => {
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d + Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d + Math.imul(x, y);
     }
   } else if (a.sz === 1) {
     const V = cpu.v16;
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d + Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d + Math.imul(x, y);
     }
   } else if (a.sz === 2) {
     const V = cpu.v32;
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d + Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d + Math.imul(x, y);
     }
   }
   zero(cpu, a);
@@ -421,21 +424,24 @@ export const mlsFast: Exec = (cpu, a) => {
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d - Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d - Math.imul(x, y);
     }
   } else if (a.sz === 1) {
     const V = cpu.v16;
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d - Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d - Math.imul(x, y);
     }
   } else if (a.sz === 2) {
     const V = cpu.v32;
     for (let i = 0; i < a.lanes; i++) {
       const x = V[a.n + i];
       const y = V[a.m + i];
-      const d = V[a.d + i]; V[a.d + i] = d - Math.imul(x, y);
+      const d = V[a.d + i];
+      V[a.d + i] = d - Math.imul(x, y);
     }
   }
   zero(cpu, a);

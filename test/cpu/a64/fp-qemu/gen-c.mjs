@@ -1,6 +1,10 @@
 import { ops } from './ops.mjs';
 import fs from 'node:fs';
-const ld = { h: (r, o) => `fmov ${r}, %w[${o}]`, s: (r, o) => `fmov ${r}, %w[${o}]`, d: (r, o) => `fmov ${r}, %x[${o}]` };
+const ld = {
+  h: (r, o) => `fmov ${r}, %w[${o}]`,
+  s: (r, o) => `fmov ${r}, %w[${o}]`,
+  d: (r, o) => `fmov ${r}, %x[${o}]`,
+};
 const W = { h: 'w', s: 'w', d: 'x' };
 let c = `#include <stdio.h>\n#include <stdlib.h>\nint main(){ unsigned long id,fpcr,a,b,cc; char line[256];\n while(fgets(line,256,stdin)){ if(sscanf(line,"%lx %lx %lx %lx %lx",&id,&fpcr,&a,&b,&cc)!=5) continue; unsigned long r=0,s=0,f=0;\n switch(id){\n`;
 for (const o of ops) {
