@@ -15,15 +15,17 @@ export class GuestRam {
   buffer: ArrayBuffer;
   bytes: Uint8Array;
   view: DataView;
+  private readonly maxPages: number;
   private nextFrame = 0;
   private readonly freeFrames: number[] = [];
   private readonly growListeners: (() => void)[] = [];
 
   /** maxBytes bounds the guest's RAM (at most 4 GiB, wasm32's limit). */
   constructor(initialBytes = 16 << 20, maxBytes = 4 * 1024 * 1024 * 1024 - WASM_PAGE) {
+    this.maxPages = Math.floor(maxBytes / WASM_PAGE);
     this.memory = new WebAssembly.Memory({
       initial: Math.ceil(initialBytes / WASM_PAGE),
-      maximum: Math.floor(maxBytes / WASM_PAGE),
+      maximum: this.maxPages,
     });
     this.buffer = this.memory.buffer;
     this.bytes = new Uint8Array(this.buffer);
@@ -42,9 +44,10 @@ export class GuestRam {
   ensure(end: number): void {
     if (end <= this.buffer.byteLength) return;
     const need = Math.ceil((end - this.buffer.byteLength) / WASM_PAGE);
-    // Grow geometrically to keep the number of detach/refresh cycles small.
+    // Grow geometrically to keep the number of detach/refresh cycles small,
+    // but never past the maximum while what is needed still fits.
     const cur = this.buffer.byteLength / WASM_PAGE;
-    this.memory.grow(Math.max(need, Math.min(cur, 4096)));
+    this.memory.grow(Math.max(need, Math.min(cur, 4096, this.maxPages - cur)));
     this.buffer = this.memory.buffer;
     this.bytes = new Uint8Array(this.buffer);
     this.view = new DataView(this.buffer);
