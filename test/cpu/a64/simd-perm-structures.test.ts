@@ -1,7 +1,7 @@
 /**
  * SIMD structure loads and stores: register numbers wrap modulo 32,
  * post-index by immediate and by register, lane and replicate forms (values
- * pinned from qemu-aarch64 runs of /tmp/simd-perm/w.s), and the all-or-nothing
+ * pinned from qemu-aarch64 runs of a scratch assembly program), and the all-or-nothing
  * rule: a fault part-way leaves registers, the base register and memory as
  * they were, and the PC at the instruction.
  */

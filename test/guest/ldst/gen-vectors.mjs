@@ -2,7 +2,7 @@
 // assembles each case, runs it in qemu-aarch64 (build/guest/ldst/ldst-harness,
 // from `npm run guests`) and in A64Cpu, prints mismatches, and writes the table
 // rows to the file given as argument. Run from the repo root after `npm run build`:
-//   node test/guest/ldst/gen-vectors.mjs /tmp/rows.txt
+//   node test/guest/ldst/gen-vectors.mjs rows.txt
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
