@@ -7,6 +7,13 @@
  */
 import type { GuestRam } from './guest-ram.js';
 
+/**
+ * The 4 KiB page number of a 64-bit address given as int32 halves. It exceeds
+ * 32 bits for 48..56-bit addresses, so it is a double (exact below 2^53); for
+ * slow paths and map keys only.
+ */
+export const pageNumber = (lo: number, hi: number): number => (hi >>> 0) * 1048576 + (lo >>> 12);
+
 export const enum Access {
   Read = 1,
   Write = 2,

@@ -7,8 +7,8 @@
  * Page numbers of 48..56-bit addresses exceed 32 bits; they are kept as
  * doubles (exact up to 2^53) and only on this slow path.
  */
-import { Access, FaultKind, type AddressSpace } from './address-space.js';
-import { GuestRam, PAGE_SHIFT, PAGE_SIZE } from './guest-ram.js';
+import { Access, FaultKind, pageNumber, type AddressSpace } from './address-space.js';
+import { GuestRam, PAGE_SIZE } from './guest-ram.js';
 
 export const PROT_READ = 1;
 export const PROT_WRITE = 2;
@@ -22,9 +22,6 @@ export interface PageEntry {
   frame: number;
   prot: number;
 }
-
-/** Page number of a 64-bit address given as halves. */
-export const pageOf = (lo: number, hi: number): number => (hi >>> 0) * 1048576 + (lo >>> PAGE_SHIFT);
 
 /**
  * A run of pages mapped with no page-table entries yet: large reservations
@@ -94,7 +91,7 @@ export class UserAddressSpace implements AddressSpace {
   }
 
   translate(vaLo: number, vaHi: number, access: Access): number {
-    const e = this.entry(pageOf(vaLo, vaHi));
+    const e = this.entry(pageNumber(vaLo, vaHi));
     if (!e) return FaultKind.Unmapped;
     const need = access === Access.Write ? PROT_WRITE : access === Access.Exec ? PROT_EXEC : PROT_READ;
     if ((e.prot & need) === 0) return FaultKind.Permission;

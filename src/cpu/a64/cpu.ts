@@ -14,7 +14,7 @@
  *   time (`a.pcLo`/`a.pcHi`), so the loop only writes the PC when leaving a
  *   run of sequential instructions.
  */
-import { Access, FaultKind, type AddressSpace } from '../../memory/address-space.js';
+import { Access, FaultKind, pageNumber, type AddressSpace } from '../../memory/address-space.js';
 import type { GuestRam } from '../../memory/guest-ram.js';
 import { a64Decoder, disassembleA64 } from '../../arch/a64/table.js';
 import type { A64Def } from '../../arch/a64/encoding.js';
@@ -112,8 +112,6 @@ export class CodeCache {
     for (const key of [...this.pages.keys()]) this.invalidatePage(key);
   }
 }
-
-const pageKey = (lo: number, hi: number): number => (hi >>> 0) * 1048576 + (lo >>> 12);
 
 export interface CpuOptions {
   /** Where one-line diagnostics (unimplemented encodings, …) go. */
@@ -276,7 +274,7 @@ export class A64Cpu {
       const idx = (l >>> 12) & TLB_MASK;
       this.rTagLo[idx] = TLB_EMPTY;
       this.wTagLo[idx] = TLB_EMPTY;
-      this.code.invalidatePage(pageKey(l, h));
+      this.code.invalidatePage(pageNumber(l, h));
       l = (l + 4096) | 0;
       if (l === 0) h = (h + 1) | 0;
     }
@@ -310,7 +308,7 @@ export class A64Cpu {
     const untagged = this.tbi ? (hi << 8) >> 8 : hi;
     const frame = this.mem.translate(lo, untagged, Access.Write);
     if (frame < 0) this.raise(lo, hi, frame, Access.Write);
-    const key = pageKey(lo, untagged);
+    const key = pageNumber(lo, untagged);
     if (this.code.pages.has(key)) {
       // Self-modifying or JIT-generated code: drop the decoded page. It
       // becomes writable at full speed until code is decoded from it again.
@@ -324,7 +322,7 @@ export class A64Cpu {
   }
 
   /** Host offset of a read of `size` bytes at (lo, hi), or -1 when it crosses a page (slow path). */
-  private rOffset(lo: number, hi: number, size: number): number {
+  private rOffset(lo: number, hi: number): number {
     const idx = (lo >>> 12) & TLB_MASK;
     if (this.rTagLo[idx] === (lo & ~0xfff) && this.rTagHi[idx] === hi) return this.rOff[idx] + (lo & 0xfff);
     return this.fillRead(lo, hi);
@@ -343,19 +341,19 @@ export class A64Cpu {
 
   ld8(lo: number, hi: number): number {
     // Offset first: a TLB fill may allocate a frame and grow (detach) the memory.
-    const off = this.rOffset(lo, hi, 1);
+    const off = this.rOffset(lo, hi);
     return this.bytes[off];
   }
 
   ld16(lo: number, hi: number): number {
     if ((lo & 0xfff) > 0xffe) return this.ldCross(lo, hi, 2);
-    const off = this.rOffset(lo, hi, 2);
+    const off = this.rOffset(lo, hi);
     return this.view.getUint16(off, true);
   }
 
   ld32(lo: number, hi: number): number {
     if ((lo & 0xfff) > 0xffc) return this.ldCross(lo, hi, 4);
-    const off = this.rOffset(lo, hi, 4);
+    const off = this.rOffset(lo, hi);
     return this.view.getInt32(off, true);
   }
 
@@ -367,7 +365,7 @@ export class A64Cpu {
       this.hi = this.ldCross(lo4, lo4 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, 4);
       return l;
     }
-    const off = this.rOffset(lo, hi, 8);
+    const off = this.rOffset(lo, hi);
     this.hi = this.view.getInt32(off + 4, true);
     return this.view.getInt32(off, true);
   }
@@ -379,7 +377,7 @@ export class A64Cpu {
     for (let i = 0; i < size; i++) {
       const l = (lo + i) | 0;
       const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      const off = this.rOffset(l, h, 1);
+      const off = this.rOffset(l, h);
       v |= this.bytes[off] << (8 * i);
     }
     return size === 4 ? v | 0 : v >>> 0;
@@ -433,15 +431,15 @@ export class A64Cpu {
   }
 
   probeRead(lo: number, hi: number, size: number): void {
-    this.rOffset(lo, hi, 1);
+    this.rOffset(lo, hi);
     const next = (lo + size - 1) & ~0xfff;
-    if (next !== (lo & ~0xfff)) this.rOffset(next, next >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, 1);
+    if (next !== (lo & ~0xfff)) this.rOffset(next, next >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi);
   }
 
   // ---------------------------------------------------------------- decode
 
   private codePage(lo: number, hi: number): CodePage {
-    const key = pageKey(lo, hi);
+    const key = pageNumber(lo, hi);
     let p = this.code.pages.get(key);
     if (p) return p;
     const frame = this.mem.translate(lo, hi, Access.Exec);
