@@ -149,6 +149,7 @@ export function faultInfo(sig: number, code: number, addr: number): Uint8Array {
 function setPending(t: Task, sig: number): void {
   if (sig <= 32) t.pendingLo |= bitOf(sig);
   else t.pendingHi |= bitOf(sig);
+  if (!isBlocked(t, sig)) t.wakeups.wake();
 }
 
 function clearPending(t: Task, sig: number): void {

@@ -8,6 +8,7 @@
  * Conventions: a failing call returns a negative Linux errno (see ../errno.ts),
  * flags and modes are the guest's Linux/arm64 values, paths are the guest's.
  */
+import type { WaitQueue } from './wait.js';
 
 /** File status in the kernel's terms (times split into seconds and nanoseconds). */
 export interface HostStat {
@@ -56,6 +57,17 @@ export interface HostFile {
   truncate?(length: number): number;
   /** Flush to storage. */
   sync?(): number;
+  /**
+   * Streams that can be empty or full (pipes, sockets, terminals, eventfd):
+   * readiness now, as poll(2) revents bits (POLLIN 0x1, POLLPRI 0x2, POLLOUT
+   * 0x4, POLLERR 0x8, POLLHUP 0x10). Such a file's read and write return
+   * -EAGAIN (11) instead of waiting; the caller waits on `readiness` unless
+   * the descriptor is O_NONBLOCK. Absent: the file is always ready for what
+   * it is open for and its calls complete at once (regular files).
+   */
+  poll?(): number;
+  /** Woken whenever poll() may have changed (data arrived, space freed, peer closed). Present with poll(). */
+  readonly readiness?: WaitQueue;
 }
 
 export interface HostFs {

@@ -11,6 +11,7 @@ import type { UserAddressSpace } from '../memory/user-address-space.js';
 import type { Host } from './host.js';
 import { FdTable } from './files.js';
 import { MemoryMap } from './memory-map.js';
+import { WaitQueue } from './wait.js';
 import { defaultRlimits } from './syscalls/process.js';
 
 /** How a process ended. */
@@ -108,6 +109,7 @@ export class Process {
 
   exit(status: ExitStatus): void {
     if (this.exitStatus === null) this.exitStatus = status;
+    for (const t of this.tasks) t.wakeups.wake();
   }
 
   // ---- guest memory as syscalls see it (protection checked, code cache kept coherent) ----
@@ -167,6 +169,8 @@ export class Task {
   origX0Hi = 0;
   /** Thread name (prctl PR_SET_NAME, /proc/self/comm). */
   comm = '';
+  /** Woken when a signal becomes deliverable or the process is ending (see wait.ts). */
+  readonly wakeups = new WaitQueue();
 
   constructor(
     readonly process: Process,
@@ -174,6 +178,14 @@ export class Task {
     readonly tid: number,
   ) {
     for (let i = 0; i <= NSIG; i++) this.pendingInfo.push([]);
+  }
+
+  /** A blocking call must give up: a signal is deliverable, or the process is ending. */
+  interrupted(): boolean {
+    return (
+      ((this.pendingLo & ~this.sigmaskLo) | (this.pendingHi & ~this.sigmaskHi)) !== 0 ||
+      this.process.exitStatus !== null
+    );
   }
 
   // ---- syscall arguments (x0..x5) and result ----
