@@ -20,6 +20,7 @@ import {
   DefaultAction,
   SIGALRM,
   SIGBUS,
+  SIGCHLD,
   SIGILL,
   SIGKILL,
   SIGSEGV,
@@ -54,8 +55,10 @@ export const SS_ONSTACK = 1;
 export const SS_DISABLE = 2;
 export const SS_AUTODISARM = 1 << 31;
 
-const SIG_DFL = 0;
-const SIG_IGN = 1;
+export const SIG_DFL = 0;
+export const SIG_IGN = 1;
+/** sa_flags: children that exit are not kept as zombies. */
+export const SA_NOCLDWAIT = 0x2;
 /** First real-time signal: these queue, standard ones merge. */
 const SIGRTMIN = 32;
 
@@ -134,6 +137,25 @@ export function killInfo(t: Task, sig: number, code: number): Uint8Array {
   const dv = new DataView(b.buffer);
   dv.setInt32(16, t.process.pid, true);
   dv.setInt32(20, t.process.uid, true);
+  return b;
+}
+
+/** si_code of SIGCHLD. */
+export const CLD_EXITED = 1;
+export const CLD_KILLED = 2;
+export const CLD_DUMPED = 3;
+
+/** siginfo of SIGCHLD for a child that has ended: si_pid, si_uid, si_status, si_utime, si_stime. */
+export function childInfo(c: Process): Uint8Array {
+  const st = c.exitStatus!;
+  const code = st.signal === undefined ? CLD_EXITED : st.coreDump ? CLD_DUMPED : CLD_KILLED;
+  const b = makeInfo(SIGCHLD, code);
+  const dv = new DataView(b.buffer);
+  dv.setInt32(16, c.pid, true);
+  dv.setInt32(20, c.uid, true);
+  dv.setInt32(24, st.signal ?? st.code, true);
+  // Clock ticks (USER_HZ 100).
+  dv.setBigInt64(32, BigInt(Math.floor(c.cpuNs / 1e7)), true);
   return b;
 }
 

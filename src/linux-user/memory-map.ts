@@ -33,6 +33,15 @@ export class MemoryMap {
     public mmapBase: number,
   ) {}
 
+  /** The same map over another address space (fork: `mem` is this one's copy). */
+  cloneFor(mem: UserAddressSpace): MemoryMap {
+    const m = new MemoryMap(mem, this.mmapBase);
+    for (const v of this.vmas) m.vmas.push({ ...v });
+    m.startBrk = this.startBrk;
+    m.brk = this.brk;
+    return m;
+  }
+
   /** The mapping containing addr, if any. */
   find(addr: number): Vma | null {
     for (const v of this.vmas) if (addr >= v.start && addr < v.end) return v;

@@ -12,6 +12,7 @@ import type { Host } from './host.js';
 import { FdTable } from './files.js';
 import { MemoryMap } from './memory-map.js';
 import { WaitQueue } from './wait.js';
+import { Kernel } from './kernel.js';
 import { defaultRlimits } from './syscalls/process.js';
 
 /** How a process ended. */
@@ -31,20 +32,48 @@ export interface ProcessOptions {
   strace?: (line: string) => void;
   /** -L: absolute guest paths are looked up under this directory first (a sysroot). */
   sysroot?: string;
+  /** The kernel this process belongs to (default: a new one, for a lone process). */
+  kernel?: Kernel;
+  code?: CodeCache;
+  fds?: FdTable;
+  cwd?: string;
 }
 
 export class Process {
   readonly host: Host;
-  readonly mem: UserAddressSpace;
-  readonly map: MemoryMap;
-  readonly fds = new FdTable();
-  readonly code = new CodeCache();
-  readonly tasks: Task[] = [];
+  readonly kernel: Kernel;
+  /** The address space, its map and decoded code: replaced by execve, shared with a vfork child. */
+  mem: UserAddressSpace;
+  map: MemoryMap;
+  code: CodeCache;
+  readonly fds: FdTable;
+  /** Live tasks (threads); the first is the thread-group leader until it exits. */
+  tasks: Task[] = [];
   readonly pid: number;
-  readonly ppid: number;
+  /** The parent while it lives (getppid then answers its pid); null: the host started us, or the parent is gone. */
+  parent: Process | null = null;
+  /** getppid() of a process started by the host. */
+  private readonly hostPpid: number;
+  /** Children that have not been reaped yet (live or zombie). */
+  readonly children = new Set<Process>();
+  /** Woken when a child exits (wait4, waitid). */
+  readonly childEvents = new WaitQueue();
+  /** Woken when this process execs or ends (a parent in vfork waits for it). */
+  readonly vforkDone = new WaitQueue();
+  /** Signal sent to the parent at exit (SIGCHLD for fork; clone's low byte). */
+  exitSignal = 17;
+  pgid: number;
+  sid: number;
+  /** The working directory (absolute, guest view). */
+  cwd: string;
+  /** The last task has ended: exit status final, resources released, waiting to be reaped. */
+  zombie = false;
+  /** CPU time spent running this process's tasks, and that of its reaped children (ns). */
+  cpuNs = 0;
+  childCpuNs = 0;
   uid = 0;
   gid = 0;
-  readonly exePath: string;
+  exePath: string;
   readonly sysroot: string | null;
   /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
   readonly sigactions: Uint8Array[] = [];
@@ -72,32 +101,49 @@ export class Process {
   readonly reportedSyscalls = new Set<number>();
   /** CPU time at start, for CLOCK_PROCESS_CPUTIME_ID. */
   readonly cpuTimeBase: bigint;
-  private nextTid: number;
 
   constructor(o: ProcessOptions) {
     this.host = o.host;
     this.mem = o.mem;
     this.map = o.map;
+    this.code = o.code ?? new CodeCache();
+    this.fds = o.fds ?? new FdTable();
     this.exePath = o.exePath;
     this.sysroot = o.sysroot ? o.sysroot.replace(/\/+$/, '') : null;
+    this.kernel = o.kernel ?? new Kernel({ host: o.host, ram: o.mem.ram, diagnostic: o.diagnostic });
     const id = o.host.identity?.();
-    this.pid = o.pid ?? id?.pid ?? 1000;
-    this.ppid = id?.ppid ?? 1;
+    this.pid = o.pid ?? (this.kernel.processes.size === 0 ? (id?.pid ?? 1000) : this.kernel.allocPid());
+    this.kernel.reservePid(this.pid);
+    this.hostPpid = id?.ppid ?? 1;
+    this.pgid = this.pid;
+    this.sid = this.pid;
     this.uid = id?.uid ?? 0;
     this.gid = id?.gid ?? 0;
-    this.nextTid = this.pid;
+    this.cwd = o.cwd ?? o.host.fs.cwd();
     this.diagnostic = o.diagnostic;
     this.strace = o.strace ?? null;
     for (let i = 0; i <= NSIG; i++) this.sigactions.push(new Uint8Array(32));
     this.cpuTimeBase = o.host.clock.cpuTimeNs();
+    this.kernel.processes.set(this.pid, this);
   }
 
-  /** A new task with a fresh CPU on this address space. */
+  get ppid(): number {
+    return this.parent ? this.parent.pid : this.hostPpid;
+  }
+
+  /** A new task with a fresh CPU on this address space; the first one's tid is the pid. */
   newTask(): Task {
-    const cpu = new A64Cpu(this.mem, { codeCache: this.code, diagnostic: this.diagnostic });
-    const t = new Task(this, cpu, this.nextTid++);
+    const cpu = this.newCpu();
+    const tid = this.tasks.length === 0 && !this.kernel.tasks.has(this.pid) ? this.pid : this.kernel.allocPid();
+    const t = new Task(this, cpu, tid);
     this.tasks.push(t);
+    this.kernel.tasks.set(tid, t);
     return t;
+  }
+
+  /** A CPU on the current address space and code cache. */
+  newCpu(): A64Cpu {
+    return new A64Cpu(this.mem, { codeCache: this.code, diagnostic: this.diagnostic });
   }
 
   /** umask(2): set, return the old mask. */
@@ -107,6 +153,7 @@ export class Process {
     return old;
   }
 
+  /** The process is ending (exit_group, a fatal signal): every task stops at its next check. */
   exit(status: ExitStatus): void {
     if (this.exitStatus === null) this.exitStatus = status;
     for (const t of this.tasks) t.wakeups.wake();
@@ -172,9 +219,13 @@ export class Task {
   /** Woken when a signal becomes deliverable or the process is ending (see wait.ts). */
   readonly wakeups = new WaitQueue();
 
+  /** The task has ended (exit, or its process ended); its loop stops. */
+  exited = false;
+
   constructor(
     readonly process: Process,
-    readonly cpu: A64Cpu,
+    /** Replaced by execve. */
+    public cpu: A64Cpu,
     readonly tid: number,
   ) {
     for (let i = 0; i <= NSIG; i++) this.pendingInfo.push([]);
@@ -184,7 +235,8 @@ export class Task {
   interrupted(): boolean {
     return (
       ((this.pendingLo & ~this.sigmaskLo) | (this.pendingHi & ~this.sigmaskHi)) !== 0 ||
-      this.process.exitStatus !== null
+      this.process.exitStatus !== null ||
+      this.exited
     );
   }
 

@@ -40,6 +40,8 @@ const LAZY_MIN_PAGES = 4096;
 
 export class UserAddressSpace implements AddressSpace {
   readonly ram: GuestRam;
+  /** Processes using this address space (a vfork child shares its parent's until it execs). */
+  users = 1;
   /** Page number -> entry, for every page touched or mapped in a small mapping. */
   readonly pages = new Map<number, PageEntry>();
   /** Sorted, non-overlapping. */
@@ -129,6 +131,34 @@ export class UserAddressSpace implements AddressSpace {
     let i = 0;
     while (i < this.lazy.length && this.lazy[i].first < r.first) i++;
     this.lazy.splice(i, 0, r);
+  }
+
+  /**
+   * fork(): a new address space on the same guest RAM with a private copy
+   * of every page (touched pages get a frame of their own holding the same
+   * bytes; untouched ones and lazy ranges stay untouched).
+   */
+  fork(): UserAddressSpace {
+    const child = new UserAddressSpace(this.ram);
+    for (const [p, e] of this.pages) {
+      let frame = -1;
+      if (e.frame >= 0) {
+        frame = this.ram.allocFrame();
+        // allocFrame may grow the memory: read the buffer after it.
+        this.ram.bytes.copyWithin(frame, e.frame, e.frame + PAGE_SIZE);
+      }
+      child.pages.set(p, { frame, prot: e.prot });
+    }
+    for (const r of this.lazy) child.lazy.push({ ...r });
+    return child;
+  }
+
+  /** Give every frame back to guest RAM (the last user of the address space is gone: exit, execve). */
+  releaseAll(): void {
+    for (const e of this.pages.values()) if (e.frame >= 0) this.ram.freeFrame(e.frame);
+    this.pages.clear();
+    this.lazy.length = 0;
+    this.flush();
   }
 
   /** Map `count` pages from page number `first` as fresh anonymous memory. */

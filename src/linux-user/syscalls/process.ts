@@ -88,62 +88,13 @@ function uname(t: Task): number {
   return p.write(t.argU64(0), b) ? 0 : -EFAULT;
 }
 
-const FUTEX_WAIT = 0;
-const FUTEX_WAKE = 1;
-const FUTEX_WAIT_BITSET = 9;
-const FUTEX_WAKE_BITSET = 10;
-const FUTEX_CMD_MASK = ~(128 | 256); // without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME
-
-/**
- * futex with one thread: a wake finds no waiter; a wait whose value matches
- * would sleep forever (nobody can change it), so it reports a timeout when
- * one was given and otherwise stops with a diagnostic.
- */
-function futex(t: Task): number {
-  const addr = t.argU64(0);
-  const op = t.argInt(1) & FUTEX_CMD_MASK;
-  const val = t.argInt(2);
-  if (op === FUTEX_WAKE || op === FUTEX_WAKE_BITSET) return 0;
-  if (op === FUTEX_WAIT || op === FUTEX_WAIT_BITSET) {
-    if (addr % 4 !== 0) return -EINVAL;
-    const b = t.process.read(addr, 4);
-    if (b === null) return -EFAULT;
-    if (new DataView(b.buffer).getInt32(0, true) !== val) return -EAGAIN;
-    if (t.argU64(3) !== 0) return -ETIMEDOUT;
-    t.process.diagnostic('armvisor: futex wait with no other thread to wake it (deadlock)');
-    return -EINVAL;
-  }
-  return -ENOSYS;
-}
-
 export const processSyscalls: SyscallDef[] = [
-  {
-    name: 'exit',
-    args: ['int'],
-    noReturn: true,
-    handler: (t) => {
-      t.process.exit({ code: t.argInt(0) & 0xff });
-      return 0;
-    },
-  },
-  {
-    name: 'exit_group',
-    args: ['int'],
-    noReturn: true,
-    handler: (t) => {
-      t.process.exit({ code: t.argInt(0) & 0xff });
-      return 0;
-    },
-  },
   { name: 'getpid', args: [], handler: (t) => t.process.pid },
-  { name: 'getppid', args: [], handler: (t) => t.process.ppid },
   { name: 'gettid', args: [], handler: (t) => t.tid },
   { name: 'getuid', args: [], handler: (t) => t.process.uid },
   { name: 'geteuid', args: [], handler: (t) => t.process.uid },
   { name: 'getgid', args: [], handler: (t) => t.process.gid },
   { name: 'getegid', args: [], handler: (t) => t.process.gid },
-  { name: 'getpgid', args: ['int'], handler: (t) => t.process.pid },
-  { name: 'getsid', args: ['int'], handler: (t) => t.process.pid },
   {
     name: 'getresuid',
     args: ['hex', 'hex', 'hex'],
@@ -232,7 +183,6 @@ export const processSyscalls: SyscallDef[] = [
       return 0;
     },
   },
-  { name: 'futex', args: ['hex', 'int', 'int', 'hex', 'hex', 'int'], handler: futex },
   {
     name: 'sysinfo',
     args: ['hex'],

@@ -310,29 +310,6 @@ export const signalSyscalls: SyscallDef[] = [
   },
   { name: 'sigaltstack', args: ['hex', 'hex'], handler: sigaltstack },
   {
-    name: 'kill',
-    args: ['int', 'signal'],
-    handler: (t) => {
-      const pid = t.argInt(0);
-      if (pid !== t.process.pid && pid !== 0 && pid !== -1 && pid !== -t.process.pid) return pid > 0 ? -ESRCH : -EPERM;
-      return killSelf(t, t.argInt(1), SI_USER);
-    },
-  },
-  {
-    name: 'tkill',
-    args: ['int', 'signal'],
-    handler: (t) => (t.argInt(0) <= 0 ? -EINVAL : t.argInt(0) !== t.tid ? -ESRCH : killSelf(t, t.argInt(1), SI_TKILL)),
-  },
-  {
-    name: 'tgkill',
-    args: ['int', 'int', 'signal'],
-    handler: (t) => {
-      if (t.argInt(0) <= 0 || t.argInt(1) <= 0) return -EINVAL;
-      if (t.argInt(0) !== t.process.pid || t.argInt(1) !== t.tid) return -ESRCH;
-      return killSelf(t, t.argInt(2), SI_TKILL);
-    },
-  },
-  {
     name: 'rt_sigqueueinfo',
     args: ['int', 'signal', 'hex'],
     handler: (t) => (t.argInt(0) !== t.process.pid ? -ESRCH : queueInfo(t, t.argInt(1), t.argU64(2))),

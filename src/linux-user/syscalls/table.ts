@@ -13,20 +13,23 @@ import { mmSyscalls } from './mm.js';
 import { pollSyscalls } from './poll.js';
 import { processSyscalls } from './process.js';
 import { signalSyscalls } from './signal.js';
+import { taskSyscalls } from './tasks.js';
 import { timeSyscalls } from './time.js';
 import type { SyscallDef } from './types.js';
 
-const AREAS: SyscallDef[][] = [
-  fsSyscalls,
-  fsMetaSyscalls,
-  pollSyscalls,
-  mmSyscalls,
-  timeSyscalls,
-  processSyscalls,
-  signalSyscalls,
-];
+
 
 function buildTable(): (SyscallDef | undefined)[] {
+  const AREAS: SyscallDef[][] = [
+    fsSyscalls,
+    fsMetaSyscalls,
+    pollSyscalls,
+    mmSyscalls,
+    timeSyscalls,
+    processSyscalls,
+    signalSyscalls,
+    taskSyscalls,
+  ];
   const table: (SyscallDef | undefined)[] = [];
   for (const area of AREAS) {
     for (const def of area) {
@@ -39,7 +42,16 @@ function buildTable(): (SyscallDef | undefined)[] {
   return table;
 }
 
-export const SYSCALL_TABLE: readonly (SyscallDef | undefined)[] = buildTable();
+/**
+ * Built at the first syscall, not at module load: the syscall areas and the
+ * process/kernel modules import each other, and the areas must all be
+ * evaluated before the table can be joined.
+ */
+let table: (SyscallDef | undefined)[] | null = null;
+
+export function syscallTable(): readonly (SyscallDef | undefined)[] {
+  return (table ??= buildTable());
+}
 
 /** Name of a syscall number ("syscall_NNN" when the number is not assigned). */
 export function syscallName(nr: number): string {
@@ -53,7 +65,7 @@ export function syscallName(nr: number): string {
 export function dispatchSyscall(t: Task): void | Promise<void> {
   const p = t.process;
   const nr = t.cpu.x[16];
-  const def = nr >= 0 ? SYSCALL_TABLE[nr] : undefined;
+  const def = nr >= 0 ? syscallTable()[nr] : undefined;
   if (!def) {
     if (!p.reportedSyscalls.has(nr)) {
       p.reportedSyscalls.add(nr);
