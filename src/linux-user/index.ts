@@ -160,7 +160,7 @@ export async function runPrepared(prep: PreparedProgram, batch?: number): Promis
   k.start(t);
   await k.waitRoot();
   const st = p.exitStatus!;
-  const instructions = t.cpu.icount;
+  const instructions = k.instructions;
   if (st.signal !== undefined) return { exitCode: 128 + st.signal, signal: st.signal, instructions };
   return { exitCode: st.code, instructions };
 }

@@ -72,6 +72,8 @@ export class Kernel {
   readonly rootDone = new WaitQueue();
   /** Tasks whose loops are running (not ended). */
   running = 0;
+  /** Guest instructions executed by every task so far. */
+  instructions = 0;
   private lastPid = 0;
   private lastYield = now();
   /** Instructions per batch when one task runs alone. */
@@ -119,6 +121,7 @@ export class Kernel {
       const alone = this.running <= 1;
       let reason: StopReason;
       const t0 = now();
+      const i0 = cpu.icount;
       try {
         reason = cpu.run(alone ? this.soloBatch : Math.min(this.soloBatch, SHARED_BATCH));
       } catch (e) {
@@ -128,6 +131,7 @@ export class Kernel {
       }
       const t1 = now();
       p.cpuNs += (t1 - t0) * 1e6;
+      this.instructions += cpu.icount - i0;
       if (reason === StopReason.Svc) {
         t.origX0Lo = cpu.x[0];
         t.origX0Hi = cpu.x[1];

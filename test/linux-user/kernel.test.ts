@@ -1,0 +1,73 @@
+/**
+ * The kernel's process machinery (src/linux-user/kernel.ts, exec.ts,
+ * syscalls/tasks.ts): execve failures and wait statuses and futex
+ * operations compared with qemu-aarch64; `#!` scripts (which qemu-aarch64
+ * cannot start itself) checked against Linux's rules for the argument list.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { guest, runArmvisor, runBoth } from '../helpers/run-both.js';
+
+test('execve errors (missing, directory, no #! or ELF, empty #!) and wait statuses are those of qemu', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'armvisor-exec-'));
+  try {
+    const { armvisor, qemu } = runBoth(guest('kernel', 'execfail'), { args: [dir] });
+    assert.equal(qemu.status, 0);
+    assert.match(qemu.stdout, /missing file: execve = -1, No such file or directory/);
+    assert.equal(armvisor.stdout, qemu.stdout);
+    assert.equal(armvisor.status, qemu.status);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('futex WAIT/WAKE, bitsets, CMP_REQUEUE and WAKE_OP between threads behave as under qemu', () => {
+  const { armvisor, qemu } = runBoth(guest('kernel', 'futex'));
+  assert.match(qemu.stdout, /requeued waiter returned 0, state 1, w2 = 1/);
+  assert.equal(armvisor.stdout, qemu.stdout);
+  assert.equal(armvisor.status, 0);
+});
+
+/** argv lines of test/guest/user/args.c's output. */
+const argvOf = (out: string): string[] => [...out.matchAll(/^argv\[\d+\] = "(.*)"$/gm)].map((m) => m[1]);
+
+test('a #! script runs its interpreter with the optional argument, the script path and the arguments', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'armvisor-shebang-'));
+  try {
+    const script = join(dir, 'script');
+    writeFileSync(script, `#!${guest('user', 'args')}   0  \necho this is not run\n`);
+    chmodSync(script, 0o755);
+    const r = runArmvisor(script, { args: ['one', 'two words'] });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(argvOf(r.stdout), [guest('user', 'args'), '0', script, 'one', 'two words']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('#! interpreters nest (a script whose interpreter is a script) and a missing one fails with ENOENT', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'armvisor-shebang-'));
+  try {
+    const inner = join(dir, 'inner');
+    const outer = join(dir, 'outer');
+    writeFileSync(inner, `#!${guest('user', 'args')}\n`);
+    writeFileSync(outer, `#!${inner} opt\n`);
+    chmodSync(inner, 0o755);
+    chmodSync(outer, 0o755);
+    const r = runArmvisor(outer, { args: ['x'] });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(argvOf(r.stdout), [guest('user', 'args'), inner, 'opt', outer, 'x']);
+    const broken = join(dir, 'broken');
+    writeFileSync(broken, '#!/nonexistent/interpreter\n');
+    chmodSync(broken, 0o755);
+    const b = runArmvisor(broken);
+    assert.notEqual(b.status, 0);
+    assert.match(b.stderr, /cannot open '\/nonexistent\/interpreter': No such file or directory/);
+    assert.equal(b.stderr.trim().split('\n').length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
