@@ -101,9 +101,9 @@ export class MemoryMap {
   }
 
   /** Map fresh zeroed memory at [start, start+length), replacing whatever was there. */
-  mapAnonymous(start: number, length: number, prot: number, name = ''): void {
+  mapAnonymous(start: number, length: number, prot: number, name = '', shared = false): void {
     this.cut(start, start + length);
-    this.mem.mapAnonymous(start / PAGE_SIZE, length / PAGE_SIZE, prot);
+    this.mem.mapAnonymous(start / PAGE_SIZE, length / PAGE_SIZE, prot, shared);
     this.add({ start, end: start + length, prot, name });
   }
 

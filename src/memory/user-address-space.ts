@@ -21,6 +21,13 @@ export interface PageEntry {
   /** Frame offset in guest RAM, or -1 when not yet touched (zero-filled on first access). */
   frame: number;
   prot: number;
+  /** MAP_SHARED anonymous memory: the frame is shared with the other address spaces holding the same object. */
+  share?: SharedFrame;
+}
+
+/** One frame of shared memory and how many page-table entries (across address spaces) hold it. */
+export interface SharedFrame {
+  users: number;
 }
 
 /**
@@ -142,6 +149,13 @@ export class UserAddressSpace implements AddressSpace {
     const child = new UserAddressSpace(this.ram);
     for (const [p, e] of this.pages) {
       let frame = -1;
+      if (e.share) {
+        // Both sides must see one frame from now on: give it one if still untouched.
+        if (e.frame < 0) e.frame = this.ram.allocFrame();
+        e.share.users++;
+        child.pages.set(p, { frame: e.frame, prot: e.prot, share: e.share });
+        continue;
+      }
       if (e.frame >= 0) {
         frame = this.ram.allocFrame();
         // allocFrame may grow the memory: read the buffer after it.
@@ -155,24 +169,34 @@ export class UserAddressSpace implements AddressSpace {
 
   /** Give every frame back to guest RAM (the last user of the address space is gone: exit, execve). */
   releaseAll(): void {
-    for (const e of this.pages.values()) if (e.frame >= 0) this.ram.freeFrame(e.frame);
+    for (const e of this.pages.values()) this.dropFrame(e);
     this.pages.clear();
     this.lazy.length = 0;
     this.flush();
   }
 
-  /** Map `count` pages from page number `first` as fresh anonymous memory. */
-  mapAnonymous(first: number, count: number, prot: number): void {
+  /**
+   * Map `count` pages from page number `first` as fresh anonymous memory;
+   * `shared` (MAP_SHARED) pages keep one frame across fork.
+   */
+  mapAnonymous(first: number, count: number, prot: number, shared = false): void {
     this.unmap(first, count);
-    if (count >= LAZY_MIN_PAGES) this.addLazy({ first, end: first + count, prot });
+    if (shared) for (let i = 0; i < count; i++) this.pages.set(first + i, { frame: -1, prot, share: { users: 1 } });
+    else if (count >= LAZY_MIN_PAGES) this.addLazy({ first, end: first + count, prot });
     else for (let i = 0; i < count; i++) this.pages.set(first + i, { frame: -1, prot });
+  }
+
+  /** The entry no longer holds its frame: free it unless another address space still shares it. */
+  private dropFrame(e: PageEntry): void {
+    if (e.frame < 0) return;
+    if (e.share && --e.share.users > 0) return;
+    this.ram.freeFrame(e.frame);
   }
 
   unmap(first: number, count: number): void {
     let any = this.cutLazy(first, first + count);
     for (const p of this.entriesIn(first, first + count)) {
-      const e = this.pages.get(p)!;
-      if (e.frame >= 0) this.ram.freeFrame(e.frame);
+      this.dropFrame(this.pages.get(p)!);
       this.pages.delete(p);
       any = true;
     }
@@ -258,7 +282,8 @@ export class UserAddressSpace implements AddressSpace {
     let any = false;
     for (const p of this.entriesIn(first, first + count)) {
       const e = this.pages.get(p)!;
-      if (e.frame < 0) continue;
+      // Shared memory keeps its contents (Linux refetches them from the shared object).
+      if (e.frame < 0 || e.share) continue;
       this.ram.freeFrame(e.frame);
       e.frame = -1;
       any = true;

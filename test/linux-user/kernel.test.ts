@@ -71,3 +71,10 @@ test('#! interpreters nest (a script whose interpreter is a script) and a missin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('MAP_SHARED anonymous memory is shared with forked children, MAP_PRIVATE memory is copied', () => {
+  const { armvisor, qemu } = runBoth(guest('kernel', 'shared'));
+  assert.equal(qemu.stdout, 'shared 42 43, private 1, untouched-before-fork 7\ncounter 4000\n');
+  assert.equal(armvisor.stdout, qemu.stdout);
+  assert.equal(armvisor.status, 0);
+});

@@ -1,9 +1,9 @@
 /**
  * Memory syscalls: brk, mmap, munmap, mprotect, madvise, mremap, msync.
- * Errors follow Linux's mm/mmap.c checks in order. File mappings are
+ * Errors follow Linux's mm/mmap.c checks in order. Anonymous MAP_SHARED
+ * memory is shared with the children forked afterwards. File mappings are
  * private copies of the file's bytes (MAP_SHARED of a file is not written
- * back: nothing else could see it here before processes and threads share
- * files).
+ * back to the file).
  */
 import { PAGE_SIZE } from '../../memory/guest-ram.js';
 import { USER_ADDRESS_LIMIT } from '../../memory/user-address-space.js';
@@ -87,7 +87,8 @@ function mmap(t: Task): number {
     p.map.mapAnonymous(start, len, pageProt(prot), file.path);
     if (got > 0) p.mem.writeBytes(start, data.subarray(0, got));
   } else {
-    p.map.mapAnonymous(start, len, pageProt(prot), '');
+    // MAP_SHARED anonymous memory stays shared with children across fork.
+    p.map.mapAnonymous(start, len, pageProt(prot), '', type !== MAP_PRIVATE);
   }
   return start;
 }
