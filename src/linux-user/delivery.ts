@@ -16,6 +16,7 @@
  */
 import type { Task, Process } from './process.js';
 import { NSIG } from './process.js';
+import { block } from './wait.js';
 import {
   DefaultAction,
   SIGALRM,
@@ -171,7 +172,8 @@ export function faultInfo(sig: number, code: number, addr: number): Uint8Array {
 function setPending(t: Task, sig: number): void {
   if (sig <= 32) t.pendingLo |= bitOf(sig);
   else t.pendingHi |= bitOf(sig);
-  if (!isBlocked(t, sig)) t.wakeups.wake();
+  // Wake the task even for a blocked signal: sigtimedwait may be waiting for it (others wait again).
+  t.wakeups.wake();
 }
 
 function clearPending(t: Task, sig: number): void {
@@ -598,26 +600,42 @@ export function fireTimers(p: Process, now = monoNs(p)): void {
     p.realTimerDeadline += p.realTimerInterval;
     if (p.realTimerDeadline <= now) p.realTimerDeadline = now + p.realTimerInterval;
   } else p.realTimerDeadline = 0;
-  const t = p.tasks[0];
+  const t = p.tasks.find((x) => !isBlocked(x, SIGALRM)) ?? p.tasks[0];
   if (t) sendSignal(t, SIGALRM, makeInfo(SIGALRM, SI_KERNEL));
+  armRealTimer(p);
 }
 
 /**
- * Sleep until `endNs` (monotonic; null: no end) or until `wake()` holds,
- * firing the interval timer on time. True when woken, false at the end.
- * With nothing that could ever wake it the wait lasts forever, as on Linux.
+ * Sleep until `endNs` (monotonic; null: no end) or until `wake()` holds.
+ * True when woken, false at the end. With nothing that could ever wake it
+ * the wait lasts forever, as on Linux. (ITIMER_REAL keeps firing meanwhile:
+ * see armRealTimer.)
  */
 export async function waitUntil(t: Task, endNs: number | null, wake: () => boolean): Promise<boolean> {
   const p = t.process;
   for (;;) {
     const now = monoNs(p);
     fireTimers(p, now);
-    if (wake() || p.exitStatus !== null) return true;
+    if (wake() || p.exitStatus !== null || t.exited) return true;
     if (endNs !== null && now >= endNs) return false;
-    let wait = endNs === null ? 1e9 : endNs - now;
-    if (p.realTimerDeadline !== 0) wait = Math.min(wait, p.realTimerDeadline - now);
-    await p.host.clock.sleep(Math.max(0, Math.min(wait, 1e9)));
+    await block(t, [], endNs);
   }
+}
+
+/**
+ * Keep a host timer for the process's ITIMER_REAL, so SIGALRM arrives on
+ * time even while every task waits (a blocked task is woken by it).
+ */
+export function armRealTimer(p: Process): void {
+  if (p.realTimerHandle !== null) clearTimeout(p.realTimerHandle);
+  p.realTimerHandle = null;
+  if (p.realTimerDeadline === 0 || p.zombie) return;
+  const ms = Math.max(0, Math.ceil((p.realTimerDeadline - monoNs(p)) / 1e6));
+  p.realTimerHandle = setTimeout(() => {
+    p.realTimerHandle = null;
+    fireTimers(p);
+    if (p.realTimerHandle === null) armRealTimer(p);
+  }, ms);
 }
 
 /** Interruptible sleep: the ns left when a deliverable signal cut it short, or -1 when it ran to its end. */

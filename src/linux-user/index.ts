@@ -95,6 +95,8 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
   const ram = new GuestRam(1 << 20, GUEST_RAM_LIMIT);
   const kernel = new Kernel({ host, ram, diagnostic });
   const cwd = host.fs.cwd();
+  // An absolute sysroot: paths built from it reach the guest (readlink of /proc/self/exe must be absolute).
+  const sysroot = o.sysroot ? normalizePath(o.sysroot.startsWith('/') ? o.sysroot : cwd + '/' + o.sysroot) : undefined;
   // The first program is named by a host path (as for qemu), not looked up in the sysroot.
   const exePath = path.startsWith('/') ? normalizePath(path) : normalizePath(cwd + '/' + path);
   const id = host.identity?.();
@@ -104,7 +106,7 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
       {
         host,
         kernel,
-        sysroot: o.sysroot ? o.sysroot.replace(/\/+$/, '') : null,
+        sysroot: sysroot ?? null,
         cwd,
         uid: id?.uid ?? 0,
         gid: id?.gid ?? 0,
@@ -127,7 +129,7 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
     exePath: image.exePath,
     diagnostic,
     strace: o.strace,
-    sysroot: o.sysroot,
+    sysroot,
     cwd,
   });
   kernel.root = proc;

@@ -32,6 +32,7 @@ import {
   SEGV_MAPERR,
   SIG_IGN,
   TRAP_BRKPT,
+  armRealTimer,
   childInfo,
   deliverSignals,
   faultInfo,
@@ -182,6 +183,7 @@ export class Kernel {
   processEnded(p: Process): void {
     p.exitStatus ??= { code: 0 };
     p.zombie = true;
+    armRealTimer(p);
     p.fds.closeAll();
     releaseMemory(p);
     for (const c of p.children) {

@@ -81,6 +81,8 @@ export class Process {
   /** ITIMER_REAL: next expiry (monotonic ns, 0 = disarmed) and reload interval (ns). */
   realTimerDeadline = 0;
   realTimerInterval = 0;
+  /** The host timer that fires ITIMER_REAL (see armRealTimer). */
+  realTimerHandle: ReturnType<typeof setTimeout> | null = null;
   /** ITIMER_VIRTUAL/ITIMER_PROF values as set (recorded; they do not fire): [interval, value] in µs. */
   readonly otherTimers: [number, number][] = [
     [0, 0],
@@ -99,8 +101,6 @@ export class Process {
   readonly strace: ((line: string) => void) | null;
   /** Syscall numbers already reported as unsupported (one line each). */
   readonly reportedSyscalls = new Set<number>();
-  /** CPU time at start, for CLOCK_PROCESS_CPUTIME_ID. */
-  readonly cpuTimeBase: bigint;
 
   constructor(o: ProcessOptions) {
     this.host = o.host;
@@ -123,7 +123,6 @@ export class Process {
     this.diagnostic = o.diagnostic;
     this.strace = o.strace ?? null;
     for (let i = 0; i <= NSIG; i++) this.sigactions.push(new Uint8Array(32));
-    this.cpuTimeBase = o.host.clock.cpuTimeNs();
     this.kernel.processes.set(this.pid, this);
   }
 

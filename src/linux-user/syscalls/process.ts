@@ -5,6 +5,7 @@
  */
 import type { Task } from '../process.js';
 import type { SyscallDef } from './types.js';
+import { yieldToHost } from '../wait.js';
 import { EAGAIN, EFAULT, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT } from '../errno.js';
 
 /** RLIM_INFINITY, kept apart from numbers (it is 2^64-1). */
@@ -172,7 +173,14 @@ export const processSyscalls: SyscallDef[] = [
     },
   },
   { name: 'sched_setaffinity', args: ['int', 'size', 'hex'], handler: () => 0 },
-  { name: 'sched_yield', args: [], handler: () => 0 },
+  {
+    name: 'sched_yield',
+    args: [],
+    handler: async () => {
+      await yieldToHost();
+      return 0;
+    },
+  },
   {
     name: 'getcpu',
     args: ['hex', 'hex', 'hex'],
@@ -204,13 +212,12 @@ export const processSyscalls: SyscallDef[] = [
     handler: (t) => {
       const who = t.argInt(0);
       if (who !== 0 && who !== -1 && who !== 1) return -EINVAL;
+      // User time: what the process's CPUs ran (RUSAGE_CHILDREN: its reaped children's); the rest zero.
       const b = new Uint8Array(144);
-      if (who !== -1) {
-        const ns = t.process.host.clock.cpuTimeNs() - t.process.cpuTimeBase;
-        const dv = new DataView(b.buffer);
-        dv.setBigInt64(0, ns / 1_000_000_000n, true);
-        dv.setBigInt64(8, (ns % 1_000_000_000n) / 1000n, true);
-      }
+      const us = Math.floor((who === -1 ? t.process.childCpuNs : t.process.cpuNs) / 1000);
+      const dv = new DataView(b.buffer);
+      dv.setUint32(0, Math.floor(us / 1e6), true);
+      dv.setUint32(8, us % 1e6, true);
       return t.process.write(t.argU64(1), b) ? 0 : -EFAULT;
     },
   },

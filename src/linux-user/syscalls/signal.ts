@@ -14,6 +14,7 @@ import {
   SI_USER,
   UNBLOCKABLE,
   altStackState,
+  armRealTimer,
   dequeue,
   handlerOf,
   hasDeliverable,
@@ -289,6 +290,7 @@ function setitimer(t: Task): number {
   else {
     p.realTimerInterval = value === 0 ? 0 : interval * 1000;
     p.realTimerDeadline = value === 0 ? 0 : monoNs(p) + value * 1000;
+    armRealTimer(p);
   }
   return 0;
 }

@@ -46,12 +46,12 @@ export function clockNow(t: Task, clk: number): bigint | null {
     }
     case CLOCK_PROCESS_CPUTIME_ID:
     case CLOCK_THREAD_CPUTIME_ID:
-      return c.cpuTimeNs() - t.process.cpuTimeBase;
+      return BigInt(Math.floor(t.process.cpuNs));
   }
   // CPU-time clocks of a pid/tid (clock_getcpuclockid): ~pid << 3 | type; ours only.
   if (clk < 0) {
     const pid = ~(clk >> 3);
-    if (pid === 0 || pid === t.process.pid || pid === t.tid) return c.cpuTimeNs() - t.process.cpuTimeBase;
+    if (pid === 0 || pid === t.process.pid || pid === t.tid) return BigInt(Math.floor(t.process.cpuNs));
   }
   return null;
 }
@@ -152,12 +152,13 @@ export const timeSyscalls: SyscallDef[] = [
     name: 'times',
     args: ['hex'],
     handler: (t) => {
-      // clock_t in USER_HZ (100) ticks: user time = all CPU time here.
-      const cpu = (t.process.host.clock.cpuTimeNs() - t.process.cpuTimeBase) / 10_000_000n;
+      // clock_t in USER_HZ (100) ticks: user time = the time the process's CPUs ran; children reaped.
+      const p = t.process;
       const addr = t.argU64(0);
       if (addr !== 0) {
         const b = new Uint8Array(32);
-        new DataView(b.buffer).setBigInt64(0, cpu, true);
+        new DataView(b.buffer).setBigInt64(0, BigInt(Math.floor(p.cpuNs / 1e7)), true);
+        new DataView(b.buffer).setBigInt64(16, BigInt(Math.floor(p.childCpuNs / 1e7)), true);
         if (!t.process.write(addr, b)) return -EFAULT;
       }
       return Number(t.process.host.clock.monotonicNs() / 10_000_000n);
