@@ -12,13 +12,10 @@
 import * as fs from 'node:fs';
 import { nodeHost } from '../host/node-host.js';
 import { ExecError, runProgram } from '../linux-user/index.js';
-import { setFlagsFromString } from 'node:v8';
 
-// Larger inlining budgets let TurboFan inline the execs into the compiled
-// blocks of src/cpu/a64/block.ts; measured in docs/PERFORMANCE.md (point 0).
-// Set before any guest code runs, so every optimisation sees them.
-setFlagsFromString('--max-inlined-bytecode-size=2000');
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=8000');
+// V8's default inlining budgets: compiled blocks emit their instructions
+// inline (code templates), and raising the budgets only made TurboFan spend
+// seconds compiling (see docs/PERFORMANCE.md).
 
 const USAGE = `usage: armvisor run [options] program [arguments...]
        armvisor [options] program [arguments...]
@@ -31,6 +28,10 @@ Options (compatible with qemu-aarch64 where qemu has them):
   -cpu model[,feat=off...]     CPU model: max, cortex-a57, cortex-a53, cortex-a72, any;
                                sve/sme/pauth/mte=off are accepted (not implemented anyway)
   -strace                      log system calls to stderr
+  -d item[,item...]            debug logs: strace (as -strace), page (memory layout of
+                               each program loaded), unimp (unimplemented syscalls and
+                               instructions: always logged); -d help lists them
+  -D file                      write -strace and -d logs to file instead of stderr
   -L path                      sysroot for dynamic programs: the dynamic linker and
                                libraries are looked up under path first
                                (default: $ARMVISOR_LD_PREFIX or $QEMU_LD_PREFIX)
@@ -62,6 +63,12 @@ function version(): string {
   return 'unknown';
 }
 
+const DEBUG_ITEMS = `Log items for -d (comma-separated):
+  strace  system calls with decoded arguments and results (as -strace)
+  page    the memory layout of each program loaded (the first one and every execve)
+  unimp   unimplemented system calls and instructions (always logged, once each)
+`;
+
 class UsageError extends Error {}
 
 export interface CliOptions {
@@ -71,14 +78,27 @@ export interface CliOptions {
   setEnv: [string, string][];
   unsetEnv: string[];
   strace: boolean;
+  /** -d page */
+  page: boolean;
+  /** -D: where logs go (default stderr). */
+  logFile?: string;
   stats: boolean;
   cpu: string;
   ldPrefix?: string;
 }
 
 /** Parse the words after `run` (or after `armvisor` itself). Returns 'help' / 'version' for those. */
-export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' {
-  const o: CliOptions = { program: '', args: [], setEnv: [], unsetEnv: [], strace: false, stats: false, cpu: 'max' };
+export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' | 'debug-help' {
+  const o: CliOptions = {
+    program: '',
+    args: [],
+    setEnv: [],
+    unsetEnv: [],
+    strace: false,
+    page: false,
+    stats: false,
+    cpu: 'max',
+  };
   let i = 0;
   const value = (opt: string): string => {
     if (i + 1 >= words.length) throw new UsageError(`option '${opt}' needs an argument`);
@@ -133,6 +153,18 @@ export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' {
       case '-strace':
         o.strace = true;
         break;
+      case '-d':
+        for (const item of value(w).split(',')) {
+          if (item === 'help') return 'debug-help';
+          if (item === 'strace') o.strace = true;
+          else if (item === 'page') o.page = true;
+          else if (item !== 'unimp')
+            throw new UsageError(`-d: unknown log item '${item}' (armvisor -d help lists them)`);
+        }
+        break;
+      case '-D':
+        o.logFile = value(w);
+        break;
       case '-stats':
         o.stats = true;
         break;
@@ -161,7 +193,7 @@ function guestEnv(o: CliOptions): string[] {
 export async function main(argv: string[]): Promise<number> {
   let words = argv;
   if (words.length > 0 && SUBCOMMANDS.has(words[0])) words = words.slice(1);
-  let opts: CliOptions | 'help' | 'version';
+  let opts: CliOptions | 'help' | 'version' | 'debug-help';
   try {
     opts = parseRunArgs(words);
   } catch (e) {
@@ -179,9 +211,24 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`armvisor ${version()}\n`);
     return 0;
   }
+  if (opts === 'debug-help') {
+    process.stdout.write(DEBUG_ITEMS);
+    return 0;
+  }
   const host = nodeHost();
   const enc = new TextEncoder();
   const toStderr = (line: string) => void host.stderr.write(enc.encode(line + '\n'), null);
+  let toLog = toStderr;
+  if (opts.logFile !== undefined) {
+    let fd: number;
+    try {
+      fd = fs.openSync(opts.logFile, 'w');
+    } catch (e) {
+      process.stderr.write(`armvisor: -D: cannot open '${opts.logFile}': ${(e as Error).message}\n`);
+      return 1;
+    }
+    toLog = (line: string) => void fs.writeSync(fd, line + '\n');
+  }
   const started = performance.now();
   try {
     const r = await runProgram({
@@ -191,7 +238,8 @@ export async function main(argv: string[]): Promise<number> {
       host,
       sysroot: opts.ldPrefix ?? process.env.ARMVISOR_LD_PREFIX ?? process.env.QEMU_LD_PREFIX,
       diagnostic: toStderr,
-      strace: opts.strace ? toStderr : undefined,
+      strace: opts.strace ? toLog : undefined,
+      pageLog: opts.page ? (text) => toLog(text.replace(/\n$/, '')) : undefined,
     });
     if (opts.stats) {
       const secs = (performance.now() - started) / 1000;
@@ -213,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
 const self = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
 if (self && new URL(import.meta.url).pathname === self) {
   main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    // Exit now: a host read still waiting on stdin, or a timer, must not keep the command alive.
+    process.exit(code);
   });
 }

@@ -37,6 +37,8 @@ export interface RunOptions {
   diagnostic?: (line: string) => void;
   /** Decoded syscall trace sink (-strace). */
   strace?: (line: string) => void;
+  /** -d page: the memory layout of each program image loaded (the first and every execve). */
+  pageLog?: (text: string) => void;
   /** A sysroot for dynamic programs (qemu's -L): the dynamic linker and libraries come from there. */
   sysroot?: string;
   /** Instructions per CPU batch between checks (default 1M). */
@@ -93,7 +95,7 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
   // Int32Array, so frames past 2^31 would wrap negative. All processes of the
   // run share it.
   const ram = new GuestRam(1 << 20, GUEST_RAM_LIMIT);
-  const kernel = new Kernel({ host, ram, diagnostic });
+  const kernel = new Kernel({ host, ram, diagnostic, pageLog: o.pageLog });
   const cwd = host.fs.cwd();
   // An absolute sysroot: paths built from it reach the guest (readlink of /proc/self/exe must be absolute).
   const sysroot = o.sysroot ? normalizePath(o.sysroot.startsWith('/') ? o.sysroot : cwd + '/' + o.sysroot) : undefined;
@@ -142,6 +144,7 @@ export function prepareProgram(o: RunOptions): PreparedProgram {
   proc.fds.install(new OpenFile(stderr, O_WRONLY, '/dev/stderr', true), false);
   const task = proc.newTask();
   startAt(task.cpu, loaded);
+  kernel.logImage(proc);
   return { process: proc, task, loaded };
 }
 

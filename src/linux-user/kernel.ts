@@ -50,6 +50,8 @@ export interface KernelOptions {
   host: Host;
   ram: GuestRam;
   diagnostic: (line: string) => void;
+  /** -d page: the memory layout of every image exec loads goes here. */
+  pageLog?: (text: string) => void;
 }
 
 /** Instructions a task runs before it yields when others are runnable (about a millisecond). */
@@ -61,6 +63,7 @@ export class Kernel {
   readonly host: Host;
   readonly ram: GuestRam;
   readonly diagnostic: (line: string) => void;
+  readonly pageLog: ((text: string) => void) | null;
   /** Every process not yet reaped, by pid. */
   readonly processes = new Map<number, Process>();
   /** Every live task, by tid. */
@@ -84,6 +87,21 @@ export class Kernel {
     this.host = o.host;
     this.ram = o.ram;
     this.diagnostic = o.diagnostic;
+    this.pageLog = o.pageLog ?? null;
+  }
+
+  /** -d page: the layout of an image a process has just started (exec). */
+  logImage(p: Process): void {
+    if (!this.pageLog) return;
+    const a = p.auxv.find(([k]) => k === 9)?.[1] ?? 0; // AT_ENTRY
+    const hex = (v: number): string => '0x' + v.toString(16);
+    let out = `pid ${p.pid} exec ${p.exePath}: entry ${hex(a)}, start_brk ${hex(p.map.startBrk)}\n`;
+    out += 'start            end              size             prot name\n';
+    for (const v of p.map.vmas) {
+      const prot = (v.prot & 1 ? 'r' : '-') + (v.prot & 2 ? 'w' : '-') + (v.prot & 4 ? 'x' : '-');
+      out += `${v.start.toString(16).padStart(16, '0')} ${v.end.toString(16).padStart(16, '0')} ${(v.end - v.start).toString(16).padStart(16, '0')} ${prot}  ${v.name}\n`;
+    }
+    this.pageLog(out);
   }
 
   /** A pid (also used for tids) not used by any process or task. */

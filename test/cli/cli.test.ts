@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseRunArgs } from '../../src/cli/main.js';
 import { CLI, REPO, guest } from '../helpers/run-both.js';
 
@@ -84,4 +86,31 @@ test('-E and -U take comma-separated lists and may repeat; --name equals -name',
   ]);
   assert.deepEqual(o.unsetEnv, ['X', 'Y', 'Z']);
   assert.equal(o.argv0, 'zero');
+});
+
+test('-d page logs the memory layout of the program; -D sends the logs (with -d strace) to a file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'armvisor-cli-'));
+  try {
+    const log = join(dir, 'log.txt');
+    const r = cli('-d', 'page,strace', '-D', log, guest('user', 'hello-asm'));
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout, 'hello, arm64!\n');
+    assert.equal(r.stderr, '');
+    const text = readFileSync(log, 'utf8');
+    assert.match(text, /exec .*hello-asm: entry 0x4000d4, start_brk 0x401000\n/);
+    assert.match(text, /^0000000000400000 0000000000401000 0000000000001000 r-x {2}.*hello-asm$/m);
+    assert.match(text, /\[stack\]\n/);
+    assert.match(text, /^\d+ write\(1,0x4000f8,14\) = 14$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('-d help lists the log items; an unknown item is a one-line error', () => {
+  const h = cli('-d', 'help');
+  assert.equal(h.status, 0);
+  assert.match(h.stdout, /^ {2}page /m);
+  const r = cli('-d', 'frob', guest('user', 'exit42'));
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, "armvisor: -d: unknown log item 'frob' (armvisor -d help lists them)\n");
 });

@@ -9,32 +9,12 @@
  */
 import type { A64Cpu } from '../../cpu/a64/cpu.js';
 import { CodeCache } from '../../cpu/a64/cpu.js';
-import {
-  EAGAIN,
-  ECHILD,
-  EFAULT,
-  EINTR,
-  EINVAL,
-  ENOSYS,
-  EPERM,
-  ESRCH,
-  ETIMEDOUT,
-  E2BIG,
-} from '../errno.js';
+import { EAGAIN, ECHILD, EFAULT, EINTR, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT, E2BIG } from '../errno.js';
 import { ExecFailure, buildImage } from '../exec.js';
 import { FdTable } from '../files.js';
 import { releaseMemory, type FutexWaiter } from '../kernel.js';
 import { NSIG, Process, type Task } from '../process.js';
-import {
-  ERESTARTSYS,
-  SIG_IGN,
-  SI_TKILL,
-  SI_USER,
-  handlerOf,
-  killInfo,
-  monoNs,
-  sendSignal,
-} from '../delivery.js';
+import { ERESTARTSYS, SIG_IGN, SI_TKILL, SI_USER, handlerOf, killInfo, monoNs, sendSignal } from '../delivery.js';
 import { SIGKILL } from '../signals.js';
 import { WaitQueue, block } from '../wait.js';
 import { AT_FDCWD, pathArg, resolvePath } from './fs.js';
@@ -129,8 +109,8 @@ function doClone(t: Task, a: CloneArgs): number | Promise<number> {
     p.diagnostic(`armvisor: clone flags 0x${(bad >>> 0).toString(16)} not supported (namespaces, pidfd, ptrace)`);
     return (bad & CLONE_PIDFD) !== 0 || (bad & CLONE_PTRACE) !== 0 ? -EINVAL : -EPERM;
   }
-  if ((f & CLONE_THREAD) && !(f & CLONE_SIGHAND)) return -EINVAL;
-  if ((f & CLONE_SIGHAND) && !(f & CLONE_VM)) return -EINVAL;
+  if (f & CLONE_THREAD && !(f & CLONE_SIGHAND)) return -EINVAL;
+  if (f & CLONE_SIGHAND && !(f & CLONE_VM)) return -EINVAL;
   if (a.exitSignal < 0 || a.exitSignal > NSIG) return -EINVAL;
   const k = p.kernel;
 
@@ -139,7 +119,9 @@ function doClone(t: Task, a: CloneArgs): number | Promise<number> {
     child = p.newTask();
   } else {
     if ((f & CLONE_FILES) !== 0) {
-      p.diagnostic('armvisor: clone of a process sharing the descriptor table (CLONE_FILES without CLONE_THREAD) is not supported');
+      p.diagnostic(
+        'armvisor: clone of a process sharing the descriptor table (CLONE_FILES without CLONE_THREAD) is not supported',
+      );
       return -EINVAL;
     }
     // A new process: its own copy of memory unless CLONE_VM (vfork and posix_spawn share it until exec).
@@ -242,7 +224,8 @@ function clone3(t: Task): number | Promise<number> {
   const b = t.process.read(t.argU64(0), size);
   if (b === null) return -EFAULT;
   const dv = new DataView(b.buffer);
-  const u64 = (o: number): number => (o + 8 <= size ? dv.getUint32(o + 4, true) * 4294967296 + dv.getUint32(o, true) : 0);
+  const u64 = (o: number): number =>
+    o + 8 <= size ? dv.getUint32(o + 4, true) * 4294967296 + dv.getUint32(o, true) : 0;
   const flags = u64(0);
   if (flags >= 4294967296 || (flags & CSIGNAL) !== 0) return -EINVAL;
   if (u64(64) !== 0 || u64(72) !== 0) return -EINVAL; // set_tid
@@ -364,6 +347,7 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
   t.robustList = 0;
   for (const fd of p.fds.list()) if (p.fds.getCloexec(fd)) p.fds.close(fd);
   t.comm = (path.split('/').pop() ?? '').slice(0, 15);
+  p.kernel.logImage(p);
   p.vforkDone.wake();
   return 0;
 }
@@ -635,7 +619,7 @@ export function futexWake(p: Process, addr: number, n: number, bitset: number): 
   const list = waiters(p, addr, false);
   if (!list) return 0;
   let woken = 0;
-  for (let i = 0; i < list.length && woken < n; ) {
+  for (let i = 0; i < list.length && woken < n;) {
     const w = list[i];
     if ((w.bitset & bitset) === 0) {
       i++;
@@ -755,8 +739,7 @@ function futex(t: Task): number | Promise<number> {
         const ns = timespecNs(p, ts);
         if (ns < 0) return ns;
         if (op === FUTEX_WAIT) deadline = monoNs(p) + ns;
-        else if (opFull & FUTEX_CLOCK_REALTIME)
-          deadline = monoNs(p) + (ns - Number(p.host.clock.realtimeNs()));
+        else if (opFull & FUTEX_CLOCK_REALTIME) deadline = monoNs(p) + (ns - Number(p.host.clock.realtimeNs()));
         else deadline = ns;
       } else if (opFull & FUTEX_CLOCK_REALTIME && op === FUTEX_WAIT) return -ENOSYS;
       return futexWait(t, addr, val, deadline, bitset);
