@@ -2,7 +2,8 @@
 # Fetch real Debian arm64 software for the real-software tests (test/real/):
 #   build/sysroot-arm64/    busybox-static:arm64 plus dynamically linked
 #                           programs (python3.11, sqlite3, lua5.4, coreutils,
-#                           xz, gzip) and every library they need, unpacked
+#                           xz, gzip, dash as /bin/sh for system() and
+#                           shell=True) and every library they need, unpacked
 #                           with dpkg -x (nothing is installed on the host)
 #   build/host-amd64/       the host's busybox-static (same version): the
 #                           reference for shell scripts that exec other
@@ -24,13 +25,14 @@ FORCE=0
 
 # The programs the tests run; their library closure is computed below from
 # the arm64 Depends/Pre-Depends fields (first alternative of each).
-ROOTS=(busybox-static python3.11-minimal libpython3.11-stdlib sqlite3 lua5.4 coreutils xz-utils gzip)
+ROOTS=(busybox-static python3.11-minimal libpython3.11-stdlib sqlite3 lua5.4 coreutils xz-utils gzip dash)
 # Dependencies that are tools for installing packages, not files a program
 # loads at run time: not unpacked into the sysroot.
 SKIP=" dpkg install-info debconf perl-base perl libperl5.36 perl-modules-5.36 tar readline-common libtirpc-common "
 # Files the tests need; when all exist the fetch is complete.
 NEEDED_FILES=(
   "$SYSROOT/bin/busybox"
+  "$SYSROOT/bin/sh"
   "$SYSROOT/usr/bin/python3.11"
   "$SYSROOT/usr/lib/python3.11/json/__init__.py"
   "$SYSROOT/usr/bin/sqlite3"

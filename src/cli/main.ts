@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import { nodeHost } from '../host/node-host.js';
-import { ExecError, runProgram } from '../linux-user/index.js';
+import { ExecError, prepareProgram, runPrepared } from '../linux-user/index.js';
 
 // V8's default inlining budgets: compiled blocks emit their instructions
 // inline (code templates), and raising the budgets only made TurboFan spend
@@ -231,7 +231,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    const r = await runProgram({
+    const prep = prepareProgram({
       argv: [opts.argv0 ?? opts.program, ...opts.args],
       execPath: opts.program,
       env: guestEnv(opts),
@@ -241,6 +241,17 @@ export async function main(argv: string[]): Promise<number> {
       strace: opts.strace ? toLog : undefined,
       pageLog: opts.page ? (text) => toLog(text.replace(/\n$/, '')) : undefined,
     });
+    // Node's event loop runs dry only when every guest task waits for something
+    // nothing can bring (Linux would hang): say so instead of exiting quietly.
+    const deadlock = (): void => {
+      toStderr(
+        `armvisor: deadlock: every guest task is waiting and nothing can wake it (${prep.process.kernel.describeWaits()})`,
+      );
+      process.exit(1);
+    };
+    process.once('beforeExit', deadlock);
+    const r = await runPrepared(prep);
+    process.off('beforeExit', deadlock);
     if (opts.stats) {
       const secs = (performance.now() - started) / 1000;
       const mips = r.instructions / secs / 1e6;

@@ -8,7 +8,9 @@ import * as os from 'node:os';
 import * as tty from 'node:tty';
 import { randomFillSync } from 'node:crypto';
 import type { Host, HostClock, HostDirEntry, HostFile, HostFs, HostStat, HostStatfs } from '../linux-user/host.js';
-import { EINVAL, EIO, ERRNO_NAMES } from '../linux-user/errno.js';
+import { EAGAIN, EINVAL, EIO, ERRNO_NAMES, ESPIPE } from '../linux-user/errno.js';
+import { WaitQueue } from '../linux-user/wait.js';
+import { NodeNet } from './node-net.js';
 
 const ERRNO_BY_NAME: { [name: string]: number } = Object.fromEntries(
   Object.entries(ERRNO_NAMES).map(([n, name]) => [name, Number(n)]),
@@ -166,6 +168,12 @@ export class NodeFile implements HostFile {
     return { rows, cols };
   }
 
+  /**
+   * The directory's entries in the host file system's own order (what
+   * readdir(3) returns, as getdents64 does on Linux: ext4's hash order,
+   * tmpfs's newest first), with "." and ".." first as those file systems
+   * put them. fs.opendirSync keeps that order (fs.readdirSync sorts).
+   */
   readdir(): HostDirEntry[] | number {
     if (this.path === null) return -EINVAL;
     try {
@@ -179,14 +187,19 @@ export class NodeFile implements HostFile {
         /* keep self */
       }
       out.push({ name: '..', ino: toNum(parentIno), type: 4 });
-      for (const d of fs.readdirSync(this.path, { withFileTypes: true })) {
-        let ino = 0;
-        try {
-          ino = toNum(fs.lstatSync(this.path + '/' + d.name, { bigint: true }).ino);
-        } catch {
-          /* raced away */
+      const dir = fs.opendirSync(this.path, { bufferSize: 256 });
+      try {
+        for (let d = dir.readSync(); d !== null; d = dir.readSync()) {
+          let ino = 0;
+          try {
+            ino = toNum(fs.lstatSync(this.path + '/' + d.name, { bigint: true }).ino);
+          } catch {
+            /* raced away */
+          }
+          out.push({ name: d.name, ino, type: DT_BY_KIND(d) });
         }
-        out.push({ name: d.name, ino, type: DT_BY_KIND(d) });
+      } finally {
+        dir.closeSync();
       }
       return out;
     } catch (e) {
@@ -213,10 +226,149 @@ export class NodeFile implements HostFile {
   }
 }
 
+/** Size of one asynchronous read from a host stream. */
+const STREAM_CHUNK = 65536;
+/** How long a just-started read counts as "settling" (see NodeStreamFile.settling). */
+const SETTLE_MS = 30;
+
+/**
+ * A host stream that can keep a reader waiting (a pipe, a terminal or a
+ * socket as stdin; a FIFO or /dev/tty the guest opens) as a pollable
+ * HostFile. A read never blocks the emulator: when nothing is buffered it
+ * starts one asynchronous fs.read (on libuv's thread pool, so the host
+ * descriptor stays in blocking mode and is shared unchanged with other host
+ * processes) and returns -EAGAIN; the data lands in a buffer and wakes
+ * `readiness`. Writes stay synchronous (a terminal or pipe takes them at
+ * once in practice). poll() also starts a read, so poll and epoll see input
+ * arrive.
+ *
+ * An outstanding read keeps Node's event loop alive until the host stream
+ * gives data or end of file: the command exits with process.exit when the
+ * guest is done.
+ */
+export class NodeStreamFile extends NodeFile {
+  readonly readiness = new WaitQueue();
+  private data = new Uint8Array(0);
+  private pos = 0;
+  private eof = false;
+  private error = 0;
+  private pending = false;
+  /** When the outstanding read started (performance.now() ms). */
+  private startedAt = 0;
+  private readonly terminal: boolean;
+  private readonly fifo: boolean;
+
+  constructor(
+    fd: number,
+    path: string | null,
+    own: boolean,
+    private readonly canRead: boolean,
+    private readonly canWrite: boolean,
+  ) {
+    super(fd, path, own);
+    this.terminal = tty.isatty(fd);
+    let fifo = false;
+    try {
+      fifo = fs.fstatSync(fd).isFIFO();
+    } catch {
+      /* closed under us: reads will say so */
+    }
+    this.fifo = fifo;
+  }
+
+  /** Bytes buffered and not yet read (FIONREAD). */
+  unreadBytes(): number {
+    return this.data.length - this.pos;
+  }
+
+  private start(): void {
+    if (this.pending || !this.canRead) return;
+    this.pending = true;
+    this.startedAt = performance.now();
+    const chunk = new Uint8Array(STREAM_CHUNK);
+    fs.read(this.fd, chunk, 0, STREAM_CHUNK, null, (err, n) => {
+      this.pending = false;
+      if (err) {
+        // Someone set O_NONBLOCK on the shared host descriptor: look again shortly.
+        if ((err as { code?: string }).code === 'EAGAIN') {
+          setTimeout(() => this.start(), 10);
+          return;
+        }
+        this.error = errnoOf(err);
+      } else if (n === 0) this.eof = true;
+      else {
+        this.data = chunk.subarray(0, n);
+        this.pos = 0;
+      }
+      this.readiness.wake();
+    });
+  }
+
+  override read(buf: Uint8Array, position: number | null): number {
+    if (position !== null) return -ESPIPE;
+    if (buf.length === 0) return 0;
+    const avail = this.data.length - this.pos;
+    if (avail > 0) {
+      const n = Math.min(avail, buf.length);
+      buf.set(this.data.subarray(this.pos, this.pos + n));
+      this.pos += n;
+      return n;
+    }
+    if (this.error !== 0) {
+      const e = this.error;
+      this.error = 0;
+      return e;
+    }
+    if (this.eof) {
+      // A terminal's end of file (^D) is one event; a pipe's stays (the next read finds it again).
+      this.eof = false;
+      return 0;
+    }
+    this.start();
+    return -EAGAIN;
+  }
+
+  /**
+   * A read has only just been started: input already waiting on the host is
+   * about to arrive. poll and non-blocking reads give it this moment (a few
+   * ms) before answering "nothing there", which Linux would never say of a
+   * pipe holding data.
+   */
+  settling(): boolean {
+    return this.pending && performance.now() - this.startedAt < SETTLE_MS;
+  }
+
+  /** Input buffered or end of file: readable (a pipe at its end: hung up); terminals are always writable. */
+  poll(): number {
+    let m = 0;
+    if (this.canRead) {
+      if (this.data.length > this.pos || this.error !== 0)
+        m |= 0x41; // POLLIN | POLLRDNORM
+      else if (this.eof)
+        m |= this.fifo ? 0x10 : 0x41; // POLLHUP for a pipe, POLLIN for a terminal
+      else this.start();
+    }
+    if (this.canWrite || this.terminal) m |= 0x104; // POLLOUT | POLLWRNORM
+    return m;
+  }
+}
+
+/** True for host descriptors whose reads can wait for ever: pipes, sockets, terminals. */
+function isStream(fd: number): boolean {
+  try {
+    const st = fs.fstatSync(fd);
+    return st.isFIFO() || st.isSocket() || tty.isatty(fd);
+  } catch {
+    return false;
+  }
+}
+
 export class NodeFs implements HostFs {
   open(path: string, flags: number, mode: number): HostFile | number {
     try {
       const fd = fs.openSync(path, hostOpenFlags(flags), mode);
+      const acc = flags & L_O_ACCMODE;
+      if (isStream(fd)) return new NodeStreamFile(fd, path, true, acc !== 1, acc !== 0);
       return new NodeFile(fd, path);
     } catch (e) {
       return errnoOf(e);
@@ -366,7 +518,8 @@ export function nodeHost(): Host {
     random: (buf) => {
       randomFillSync(buf);
     },
-    stdin: new NodeFile(0, null, false),
+    // stdin that can keep a reader waiting is read asynchronously; a file or /dev/null stays a plain file.
+    stdin: isStream(0) ? new NodeStreamFile(0, null, false, true, false) : new NodeFile(0, null, false),
     stdout: new NodeFile(1, null, false),
     stderr: new NodeFile(2, null, false),
     hostname: () => os.hostname(),
@@ -377,5 +530,6 @@ export function nodeHost(): Host {
       gid: process.getgid?.() ?? 0,
     }),
     kernel: () => ({ release: os.release(), version: os.version() }),
+    net: new NodeNet(),
   };
 }

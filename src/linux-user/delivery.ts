@@ -103,6 +103,11 @@ export function isPending(t: Task, sig: number): boolean {
   return ((sig <= 32 ? t.pendingLo : t.pendingHi) & bitOf(sig)) !== 0;
 }
 
+/** Pending on the process's shared queue (a process-directed signal every thread blocked). */
+function isSharedPending(p: Process, sig: number): boolean {
+  return ((sig <= 32 ? p.sharedPendingLo : p.sharedPendingHi) & bitOf(sig)) !== 0;
+}
+
 /** The handler word of the signal's action (SIG_DFL 0, SIG_IGN 1, else an address). */
 export function handlerOf(p: Process, sig: number): number {
   const a = p.sigactions[sig];
@@ -174,11 +179,49 @@ function setPending(t: Task, sig: number): void {
   else t.pendingHi |= bitOf(sig);
   // Wake the task even for a blocked signal: sigtimedwait may be waiting for it (others wait again).
   t.wakeups.wake();
+  t.process.signalEvents.wake();
 }
 
 function clearPending(t: Task, sig: number): void {
   if (sig <= 32) t.pendingLo &= ~bitOf(sig);
   else t.pendingHi &= ~bitOf(sig);
+}
+
+/**
+ * A signal for the process (kill, SIGALRM, SIGCHLD): it goes to a thread
+ * that does not block it (the first such, as Linux's complete_signal
+ * prefers), and when every thread blocks it, onto the process's shared
+ * queue, where sigwait in any thread, or the first thread to unblock it,
+ * takes it.
+ */
+export function sendProcessSignal(p: Process, sig: number, info: Uint8Array): void {
+  if (sig === SIGKILL) {
+    p.exit({ signal: SIGKILL, coreDump: false });
+    return;
+  }
+  const live = p.tasks.filter((x) => !x.exited);
+  const taker = live.find((x) => !isBlocked(x, sig));
+  if (taker || live.length === 0) {
+    if (taker) sendSignal(taker, sig, info);
+    return;
+  }
+  if (sig < SIGRTMIN && isSharedPending(p, sig)) return;
+  if (sig <= 32) p.sharedPendingLo |= bitOf(sig);
+  else p.sharedPendingHi |= bitOf(sig);
+  p.sharedInfo[sig].push(info);
+  for (const x of live) x.wakeups.wake();
+  p.signalEvents.wake();
+}
+
+/** Drop every pending instance of `sig`, private and shared (its action became "ignore"). */
+export function flushSignal(p: Process, sig: number): void {
+  for (const task of p.tasks) {
+    task.pendingInfo[sig].length = 0;
+    clearPending(task, sig);
+  }
+  p.sharedInfo[sig].length = 0;
+  if (sig <= 32) p.sharedPendingLo &= ~bitOf(sig);
+  else p.sharedPendingHi &= ~bitOf(sig);
 }
 
 /**
@@ -225,7 +268,10 @@ export function forceSignal(t: Task, sig: number, info: Uint8Array, detail = '')
 
 /** True when some pending signal is not blocked. */
 export function hasDeliverable(t: Task): boolean {
-  return ((t.pendingLo & ~t.sigmaskLo) | (t.pendingHi & ~t.sigmaskHi)) !== 0;
+  const p = t.process;
+  return (
+    (((t.pendingLo | p.sharedPendingLo) & ~t.sigmaskLo) | ((t.pendingHi | p.sharedPendingHi) & ~t.sigmaskHi)) !== 0
+  );
 }
 
 const SYNCHRONOUS = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGSYS];
@@ -240,17 +286,35 @@ function nextSignal(t: Task, lo: number, hi: number): number {
   return 0;
 }
 
-/** Take one pending instance of `sig` off the queue: its siginfo. */
+/** Take one pending instance of `sig` off the task's queue, else the process's: its siginfo. */
 export function dequeue(t: Task, sig: number): Uint8Array {
+  if (!isPending(t, sig)) {
+    const p = t.process;
+    const q = p.sharedInfo[sig];
+    const info = q.shift() ?? makeInfo(sig, SI_KERNEL);
+    if (q.length === 0) {
+      if (sig <= 32) p.sharedPendingLo &= ~bitOf(sig);
+      else p.sharedPendingHi &= ~bitOf(sig);
+    }
+    return info;
+  }
   const q = t.pendingInfo[sig];
   const info = q.shift() ?? makeInfo(sig, SI_KERNEL);
   if (q.length === 0) clearPending(t, sig);
   return info;
 }
 
+/** Pending for the task: its own and the process's shared signals (low and high words). */
+export function pendingLo(t: Task): number {
+  return t.pendingLo | t.process.sharedPendingLo;
+}
+export function pendingHi(t: Task): number {
+  return t.pendingHi | t.process.sharedPendingHi;
+}
+
 /** The lowest pending signal of the set (lo, hi), 0 when none (rt_sigtimedwait). */
 export function pendingIn(t: Task, lo: number, hi: number): number {
-  return nextSignal(t, t.pendingLo & lo, t.pendingHi & hi);
+  return nextSignal(t, pendingLo(t) & lo, pendingHi(t) & hi);
 }
 
 const NAMES = [
@@ -316,7 +380,7 @@ export function deliverSignals(t: Task): void {
   const cpu = t.cpu;
   cpu.exclValid = 0;
   while (p.exitStatus === null) {
-    const sig = nextSignal(t, t.pendingLo & ~t.sigmaskLo, t.pendingHi & ~t.sigmaskHi);
+    const sig = nextSignal(t, pendingLo(t) & ~t.sigmaskLo, pendingHi(t) & ~t.sigmaskHi);
     if (sig === 0) break;
     const info = dequeue(t, sig);
     const detail = t.faultDetail;
@@ -600,8 +664,7 @@ export function fireTimers(p: Process, now = monoNs(p)): void {
     p.realTimerDeadline += p.realTimerInterval;
     if (p.realTimerDeadline <= now) p.realTimerDeadline = now + p.realTimerInterval;
   } else p.realTimerDeadline = 0;
-  const t = p.tasks.find((x) => !isBlocked(x, SIGALRM)) ?? p.tasks[0];
-  if (t) sendSignal(t, SIGALRM, makeInfo(SIGALRM, SI_KERNEL));
+  sendProcessSignal(p, SIGALRM, makeInfo(SIGALRM, SI_KERNEL));
   armRealTimer(p);
 }
 

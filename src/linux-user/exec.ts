@@ -84,6 +84,8 @@ export function readWholeFile(host: Host, hostPath: string, shown: string, execu
     if ((st.mode & S_IFMT) === S_IFDIR) throw new ExecFailure(EACCES, `cannot execute '${shown}': Is a directory`);
     if (executable && (st.mode & S_IFMT) !== S_IFREG)
       throw new ExecFailure(EACCES, `cannot execute '${shown}': not a regular file`);
+    if (executable && host.fs.access(hostPath, 1) < 0)
+      throw new ExecFailure(EACCES, `cannot execute '${shown}': Permission denied`);
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {

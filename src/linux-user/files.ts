@@ -8,6 +8,7 @@
  * streams (pipes, terminals) are read and written at their current position.
  */
 import type { HostDirEntry, HostFile, HostStat } from './host.js';
+import type { WaitQueue } from './wait.js';
 import { EBADF, EINVAL, EISDIR, ENOTDIR, ESPIPE, EMFILE, EOVERFLOW } from './errno.js';
 
 export const O_ACCMODE = 3;
@@ -26,6 +27,23 @@ export const S_IFDIR = 0o040000;
 export const S_IFBLK = 0o060000;
 export const S_IFCHR = 0o020000;
 export const S_IFLNK = 0o120000;
+export const S_IFIFO = 0o010000;
+export const S_IFSOCK = 0o140000;
+
+// poll(2) event bits (asm-generic/poll.h), shared by poll, select and epoll.
+export const POLLIN = 0x1;
+export const POLLPRI = 0x2;
+export const POLLOUT = 0x4;
+export const POLLERR = 0x8;
+export const POLLHUP = 0x10;
+export const POLLNVAL = 0x20;
+export const POLLRDNORM = 0x40;
+export const POLLRDBAND = 0x80;
+export const POLLWRNORM = 0x100;
+export const POLLWRBAND = 0x200;
+export const POLLRDHUP = 0x2000;
+/** What a file without a poll method reports (Linux's DEFAULT_POLLMASK): always ready both ways. */
+export const DEFAULT_POLLMASK = POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;
 
 export const SEEK_SET = 0;
 export const SEEK_CUR = 1;
@@ -40,6 +58,8 @@ export class OpenFile {
   dirPos = 0;
   readonly seekable: boolean;
   readonly isDir: boolean;
+  /** A regular file, directory or block device (always ready, even when inherited from the host). */
+  readonly storage: boolean;
 
   constructor(
     readonly host: HostFile,
@@ -58,6 +78,7 @@ export class OpenFile {
     const type = typeof st === 'number' ? 0 : st.mode & S_IFMT;
     this.seekable = !inherited && (type === S_IFREG || type === S_IFBLK || type === S_IFDIR);
     this.isDir = type === S_IFDIR;
+    this.storage = type === S_IFREG || type === S_IFBLK || type === S_IFDIR;
   }
 
   get readable(): boolean {
@@ -142,8 +163,41 @@ export class OpenFile {
     return this.host.isTerminal?.() ?? false;
   }
 
+  /** O_NONBLOCK: calls that would wait fail with EAGAIN instead. */
+  get nonblocking(): boolean {
+    return (this.flags & O_NONBLOCK) !== 0;
+  }
+
+  /** Woken when poll() may have changed; null for files that are always ready (regular files). */
+  get readiness(): WaitQueue | null {
+    return this.host.readiness ?? null;
+  }
+
+  /**
+   * Readiness as poll(2) revents bits. Files without a poll method of their
+   * own: regular files and directories are always ready both ways (Linux's
+   * DEFAULT_POLLMASK); host streams that do their I/O synchronously (stdio
+   * inherited from the host) are ready for what they are open for.
+   */
+  poll(): number {
+    if (this.host.poll) return this.host.poll();
+    if (this.storage) return DEFAULT_POLLMASK;
+    return (this.readable ? POLLIN | POLLRDNORM : 0) | (this.writable ? POLLOUT | POLLWRNORM : 0);
+  }
+
+  /** Called when the last descriptor goes (epoll forgets the file; OFD locks are released). */
+  private closeHooks: (() => void)[] | null = null;
+
+  onClose(hook: () => void): void {
+    (this.closeHooks ??= []).push(hook);
+  }
+
   release(): void {
-    if (--this.refs === 0) this.host.close();
+    if (--this.refs !== 0) return;
+    const hooks = this.closeHooks;
+    this.closeHooks = null;
+    if (hooks) for (const h of hooks) h();
+    this.host.close();
   }
 }
 
@@ -187,19 +241,59 @@ export class FdTable {
   installAt(fd: number, file: OpenFile, cloexec: boolean): void {
     const old = this.slots[fd];
     this.slots[fd] = { file, cloexec };
-    if (old) old.file.release();
+    if (old) this.dropped(old.file);
   }
 
   close(fd: number): number {
     const s = fd >= 0 ? this.slots[fd] : undefined;
     if (!s) return -EBADF;
     this.slots[fd] = undefined;
-    s.file.release();
+    this.dropped(s.file);
     return 0;
   }
 
+  /**
+   * A descriptor of `file` went away: POSIX record locks this table's
+   * owner holds on the file are released (close(2): whichever descriptor
+   * is closed), then the reference.
+   */
+  private dropped(file: OpenFile): void {
+    this.beforeClose?.(file);
+    file.release();
+  }
+
+  /** Set by the record-lock code (locks.ts) while this table owns locks. */
+  beforeClose: ((file: OpenFile) => void) | null = null;
+
   closeAll(): void {
     for (let fd = 0; fd < this.slots.length; fd++) if (this.slots[fd]) this.close(fd);
+  }
+
+  /** close_range(2): close [first, last], or only mark them close-on-exec. */
+  closeRange(first: number, last: number, cloexecOnly: boolean): void {
+    const end = Math.min(last, this.slots.length - 1);
+    for (let fd = first; fd <= end; fd++) {
+      const s = this.slots[fd];
+      if (!s) continue;
+      if (cloexecOnly) s.cloexec = true;
+      else this.close(fd);
+    }
+  }
+
+  /** A copy for fork(): the same open files (one more reference each), the same close-on-exec flags. */
+  clone(): FdTable {
+    const t = new FdTable();
+    this.slots.forEach((s, fd) => {
+      if (!s) return;
+      s.file.refs++;
+      t.slots[fd] = { file: s.file, cloexec: s.cloexec };
+    });
+    return t;
+  }
+
+  /** execve(): close every close-on-exec descriptor. */
+  closeOnExec(): void {
+    this.slots.forEach((s, fd) => s?.cloexec && this.close(fd));
   }
 
   /** Open descriptors (for /proc/self/fd and diagnostics). */

@@ -9,6 +9,7 @@
  * flags and modes are the guest's Linux/arm64 values, paths are the guest's.
  */
 import type { WaitQueue } from './wait.js';
+import type { HostNet } from './net.js';
 
 /** File status in the kernel's terms (times split into seconds and nanoseconds). */
 export interface HostStat {
@@ -130,6 +131,8 @@ export interface Host {
   identity?(): { pid: number; ppid: number; uid: number; gid: number };
   /** Kernel release and version strings uname() reports (qemu-user reports the host's). */
   kernel?(): { release: string; version: string };
+  /** The host's network for AF_INET/AF_INET6 sockets (absent: AF_UNIX only). */
+  net?: HostNet;
 }
 
 /** An output-only HostFile that hands every write to a callback. */

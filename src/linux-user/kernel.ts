@@ -40,9 +40,9 @@ import {
   forceSignal,
   handlerOf,
   hasDeliverable,
-  sendSignal,
+  sendProcessSignal,
 } from './delivery.js';
-import { dispatchSyscall } from './syscalls/table.js';
+import { dispatchSyscall, syscallName } from './syscalls/table.js';
 import { taskCleanup } from './syscalls/tasks.js';
 import { WaitQueue, yieldToHost } from './wait.js';
 
@@ -68,7 +68,7 @@ export class Kernel {
   readonly processes = new Map<number, Process>();
   /** Every live task, by tid. */
   readonly tasks = new Map<number, Task>();
-  /** Futex waiters per address space, by address. */
+  /** Futex waiters per address space or shared frame, by address or offset (see futexKey). */
   readonly futexes = new WeakMap<object, Map<number, FutexWaiter[]>>();
   /** The process the host started; the run ends when it has exited. */
   root: Process | null = null;
@@ -156,7 +156,11 @@ export class Kernel {
         t.origX0Hi = cpu.x[1];
         try {
           const r = dispatchSyscall(t);
-          if (r) await r;
+          if (r) {
+            t.waitingIn = cpu.x[16];
+            await r;
+            t.waitingIn = -1;
+          }
         } catch (e) {
           if (!isOutOfMemory(e)) throw e;
           outOfMemory(t, e as Error);
@@ -214,10 +218,7 @@ export class Kernel {
       const ignoring =
         p.exitSignal === SIGCHLD &&
         (handlerOf(parent, SIGCHLD) === SIG_IGN || (sigactionFlags(parent, SIGCHLD) & SA_NOCLDWAIT) !== 0);
-      if (p.exitSignal > 0 && !ignoring) {
-        const leader = parent.tasks.find((x) => !x.exited);
-        if (leader) sendSignal(leader, p.exitSignal, childInfo(p));
-      }
+      if (p.exitSignal > 0 && !ignoring) sendProcessSignal(parent, p.exitSignal, childInfo(p));
       if (ignoring) {
         parent.children.delete(p);
         this.processes.delete(p.pid);
@@ -233,6 +234,21 @@ export class Kernel {
       for (const q of this.processes.values()) if (!q.zombie) q.exit({ signal: SIGKILL, coreDump: false });
       this.rootDone.wake();
     }
+  }
+
+  /**
+   * What every live task is waiting in, for the deadlock report: the host
+   * calls it when nothing is left that could wake any of them (Node's event
+   * loop has run dry), where Linux would simply hang.
+   */
+  describeWaits(): string {
+    const parts: string[] = [];
+    for (const t of this.tasks.values()) {
+      if (t.exited) continue;
+      const what = t.waitingIn >= 0 ? syscallName(t.waitingIn) : 'running';
+      parts.push(`pid ${t.process.pid} tid ${t.tid} in ${what}`);
+    }
+    return parts.join(', ');
   }
 
   /** Wait for the root process to end (its exit status is then final). */
@@ -251,6 +267,14 @@ export interface FutexWaiter {
   bitset: number;
   woken: boolean;
   queue: WaitQueue;
+  /** The word it waits on now (FUTEX_CMP_REQUEUE moves it). */
+  key: FutexKey;
+}
+
+/** A futex word: the object holding it (address space or shared frame) and the address or offset in it. */
+export interface FutexKey {
+  obj: object;
+  off: number;
 }
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -78,6 +78,12 @@ export class Process {
   /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
   readonly sigactions: Uint8Array[] = [];
   exitStatus: ExitStatus | null = null;
+  /** Woken whenever a signal becomes pending for the process or one of its tasks (signalfd). */
+  readonly signalEvents = new WaitQueue();
+  /** Process-directed signals that every thread blocked (see sendProcessSignal), and their siginfo queues. */
+  sharedPendingLo = 0;
+  sharedPendingHi = 0;
+  readonly sharedInfo: Uint8Array[][] = [];
   /** ITIMER_REAL: next expiry (monotonic ns, 0 = disarmed) and reload interval (ns). */
   realTimerDeadline = 0;
   realTimerInterval = 0;
@@ -122,7 +128,10 @@ export class Process {
     this.cwd = o.cwd ?? o.host.fs.cwd();
     this.diagnostic = o.diagnostic;
     this.strace = o.strace ?? null;
-    for (let i = 0; i <= NSIG; i++) this.sigactions.push(new Uint8Array(32));
+    for (let i = 0; i <= NSIG; i++) {
+      this.sigactions.push(new Uint8Array(32));
+      this.sharedInfo.push([]);
+    }
     this.kernel.processes.set(this.pid, this);
   }
 
@@ -220,6 +229,8 @@ export class Task {
 
   /** The task has ended (exit, or its process ended); its loop stops. */
   exited = false;
+  /** The syscall number the task is blocked in, -1 when it is not waiting. */
+  waitingIn = -1;
 
   constructor(
     readonly process: Process,
@@ -233,7 +244,9 @@ export class Task {
   /** A blocking call must give up: a signal is deliverable, or the process is ending. */
   interrupted(): boolean {
     return (
-      ((this.pendingLo & ~this.sigmaskLo) | (this.pendingHi & ~this.sigmaskHi)) !== 0 ||
+      (((this.pendingLo | this.process.sharedPendingLo) & ~this.sigmaskLo) |
+        ((this.pendingHi | this.process.sharedPendingHi) & ~this.sigmaskHi)) !==
+        0 ||
       this.process.exitStatus !== null ||
       this.exited
     );

@@ -104,6 +104,7 @@ function formatArg(t: Task, n: number, f: ArgFormat): string {
 }
 
 export function formatCall(t: Task, def: SyscallDef): string {
+  if (def.formatArgs) return `${def.name}(${def.formatArgs(t)})`;
   return `${def.name}(${def.args.map((f, i) => formatArg(t, i, f)).join(',')})`;
 }
 

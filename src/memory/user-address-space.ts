@@ -167,6 +167,15 @@ export class UserAddressSpace implements AddressSpace {
     return child;
   }
 
+  /** The shared frame object behind a MAP_SHARED page (futex keys), undefined for private memory. */
+  shareOf(addr: number): SharedFrame | undefined {
+    const e = this.pages.get(Math.floor(addr / PAGE_SIZE));
+    if (!e?.share) return undefined;
+    // Waiters on it must meet on one frame: give it one now if untouched.
+    if (e.frame < 0) e.frame = this.ram.allocFrame();
+    return e.share;
+  }
+
   /** Give every frame back to guest RAM (the last user of the address space is gone: exit, execve). */
   releaseAll(): void {
     for (const e of this.pages.values()) this.dropFrame(e);

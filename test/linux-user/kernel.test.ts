@@ -78,3 +78,20 @@ test('MAP_SHARED anonymous memory is shared with forked children, MAP_PRIVATE me
   assert.equal(armvisor.stdout, qemu.stdout);
   assert.equal(armvisor.status, 0);
 });
+
+test('a deadlock (every task waiting, nothing left to wake one) is reported, not a quiet exit', () => {
+  const r = runArmvisor(guest('kernel', 'deadlock'));
+  assert.equal(r.stdout, 'waiting\n');
+  assert.equal(r.status, 1);
+  assert.match(
+    r.stderr,
+    /^armvisor: deadlock: every guest task is waiting and nothing can wake it \(pid \d+ tid \d+ in futex\)\n$/,
+  );
+});
+
+test('signalfd reads blocked signals as records (kill, sigqueue, SIGCHLD), polls, and changes its mask', () => {
+  const { armvisor, qemu } = runBoth(guest('kernel', 'signalfd'));
+  assert.match(qemu.stdout, /sigchld: 128 signo 17 code 1 status 7 pid-ok 1\n/);
+  assert.equal(armvisor.stdout, qemu.stdout);
+  assert.equal(armvisor.status, 0);
+});

@@ -5,14 +5,44 @@
  * directory operations. Guest paths are host paths; /proc/self/exe is the
  * guest program.
  */
-import type { HostStat } from '../host.js';
-import { OpenFile, O_CLOEXEC, O_ACCMODE, O_PATH, S_IFDIR, S_IFMT } from '../files.js';
+import { charDeviceStat, type HostFile, type HostStat } from '../host.js';
+import {
+  OpenFile,
+  O_CLOEXEC,
+  O_ACCMODE,
+  O_NONBLOCK,
+  O_PATH,
+  O_RDONLY,
+  O_WRONLY,
+  S_IFDIR,
+  S_IFIFO,
+  S_IFMT,
+} from '../files.js';
 import type { Process, Task } from '../process.js';
-import type { SyscallDef } from './types.js';
-import { EBADF, EFAULT, EINVAL, ENOENT, ENOTDIR, ENOTTY, ERANGE, ENAMETOOLONG, EISDIR, EPIPE } from '../errno.js';
+import type { SyscallDef, SyscallResult } from './types.js';
+import {
+  EAGAIN,
+  EBADF,
+  EFAULT,
+  EINVAL,
+  EMFILE,
+  ENOENT,
+  ENOTDIR,
+  ENOTTY,
+  ENXIO,
+  ERANGE,
+  ENAMETOOLONG,
+  EISDIR,
+  EPIPE,
+  ESPIPE,
+} from '../errno.js';
 import { SIGPIPE } from '../signals.js';
-import { raiseSignal } from './signal.js';
-import { openProcFile } from '../procfs.js';
+import { ERESTARTSYS, SI_USER, killInfo, sendSignal } from '../delivery.js';
+import { isSettling, settle, waitOn } from './poll.js';
+import { PipeEnd, makePipe } from '../pipe.js';
+import { openProcFile, procFdPath } from '../procfs.js';
+import { fcntlLock } from '../locks.js';
+import { FD_LIMIT } from '../files.js';
 
 export const AT_FDCWD = -100;
 export const AT_SYMLINK_NOFOLLOW = 0x100;
@@ -27,8 +57,14 @@ const F_SETFL = 4;
 const F_SETLK = 6;
 const F_SETLKW = 7;
 const F_GETLK = 5;
+const F_OFD_GETLK = 36;
+const F_OFD_SETLK = 37;
+const F_OFD_SETLKW = 38;
 const F_DUPFD_CLOEXEC = 1030;
+const F_SETPIPE_SZ = 1031;
+const F_GETPIPE_SZ = 1032;
 const FD_CLOEXEC = 1;
+const O_DIRECT = 0o200000;
 
 /** Status flags F_SETFL may change: O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME, O_ASYNC. */
 const SETFL_MASK = 0o2000 | 0o4000 | 0o200000 | 0o1000000 | 0o20000;
@@ -55,7 +91,7 @@ export function resolvePath(p: Process, dirfd: number, path: string): string | n
   if (path === '/proc/self/exe' || path === `/proc/${p.pid}/exe`) return p.exePath;
   if (path.startsWith('/')) return inSysroot(p, path);
   let base: string;
-  if (dirfd === AT_FDCWD) base = p.host.fs.cwd();
+  if (dirfd === AT_FDCWD) base = p.cwd;
   else {
     const f = p.fds.get(dirfd);
     if (!f) return -EBADF;
@@ -149,30 +185,88 @@ export function fileOf(t: Task, fd: number): OpenFile | number {
 /** Largest single transfer (Linux's MAX_RW_COUNT is INT_MAX rounded to pages). */
 const MAX_RW = 0x7ffff000;
 
-function doRead(t: Task, f: OpenFile, addr: number, len: number, pos: number | null): number {
-  len = Math.min(len, MAX_RW, 1 << 24);
-  if (len === 0) return 0;
+/**
+ * Run `op` (a read or write that returns -EAGAIN when it would wait) the way
+ * a blocking descriptor does: `first` is its first result; while it says
+ * -EAGAIN on a descriptor without O_NONBLOCK whose file can wake us, wait
+ * for the file's readiness and try again. A signal ends the wait with
+ * -ERESTARTSYS (SA_RESTART then restarts the call).
+ */
+export function retryBlocking(t: Task, f: OpenFile, first: number, op: () => number): SyscallResult {
+  const q = f.readiness;
+  if (first !== -EAGAIN || q === null) return first;
+  // A host stream that has just started fetching input gets a moment to deliver what is already there.
+  if (f.nonblocking) return isSettling(f) ? settle(t, [f]).then(op) : first;
+  return (async () => {
+    for (;;) {
+      if ((await waitOn(t, [q], null)) === 'signal') return -ERESTARTSYS;
+      const n = op();
+      if (n !== -EAGAIN || f.nonblocking) return n;
+    }
+  })();
+}
+
+/** Largest buffer one read of a stream takes at once (a shorter read is always allowed there). */
+const STREAM_READ_MAX = 1 << 18;
+
+function doRead(t: Task, f: OpenFile, addr: number, len: number, pos: number | null): SyscallResult {
+  len = Math.min(len, MAX_RW, f.readiness ? STREAM_READ_MAX : 1 << 24);
+  if (len === 0) return f.readable ? 0 : -EBADF;
   // The buffer must be writable where data lands: check the first byte now and
   // the rest once the size is known (a short read into a short buffer is fine).
   if (!t.process.mem.accessible(addr, 1, 2)) return -EFAULT;
   const buf = new Uint8Array(len);
-  const n = pos === null ? f.read(buf) : f.pread(buf, pos);
-  if (n > 0 && !t.process.write(addr, buf.subarray(0, n))) return -EFAULT;
-  return n;
+  const once = (): number => (pos === null ? f.read(buf) : f.pread(buf, pos));
+  const deliver = (n: number): number => (n > 0 && !t.process.write(addr, buf.subarray(0, n)) ? -EFAULT : n);
+  const r = retryBlocking(t, f, once(), once);
+  return typeof r === 'number' ? deliver(r) : r.then(deliver);
 }
 
-function doWrite(t: Task, f: OpenFile, addr: number, len: number, pos: number | null): number {
+/** Writing to a pipe or socket nobody reads: SIGPIPE to the writer (send_sig with SEND_SIG_NOINFO: SI_USER, our pid). */
+function sigpipe(t: Task): void {
+  sendSignal(t, SIGPIPE, killInfo(t, SIGPIPE, SI_USER));
+}
+
+/**
+ * Write all of `data` as Linux does: a regular file takes it at once; a
+ * stream (pipe, socket) without O_NONBLOCK is written in as many pieces as
+ * its buffer allows, waiting in between, and a signal after some bytes
+ * returns that count. EPIPE sends SIGPIPE, even after a partial write.
+ */
+export function writeAll(t: Task, f: OpenFile, data: Uint8Array, pos: number | null): SyscallResult {
+  const len = data.length;
+  const once = (from: number): number => {
+    const chunk = from === 0 ? data : data.subarray(from);
+    const n = pos === null ? f.write(chunk) : f.pwrite(chunk, pos + from);
+    if (n === -EPIPE) sigpipe(t);
+    return n;
+  };
+  const first = once(0);
+  const q = f.readiness;
+  if (q === null || f.nonblocking || (first < 0 && first !== -EAGAIN) || first === len) return first;
+  return (async () => {
+    let done = Math.max(0, first);
+    // After progress, try again at once (a socket may take more); wait only when the file says EAGAIN.
+    let n = first;
+    for (;;) {
+      if (n === -EAGAIN) {
+        if (f.nonblocking) return done > 0 ? done : n;
+        if ((await waitOn(t, [q], null)) === 'signal') return done > 0 ? done : -ERESTARTSYS;
+      }
+      n = once(done);
+      if (n < 0 && n !== -EAGAIN) return done > 0 ? done : n;
+      if (n > 0) done += n;
+      if (done >= len) return done;
+    }
+  })();
+}
+
+function doWrite(t: Task, f: OpenFile, addr: number, len: number, pos: number | null): SyscallResult {
   len = Math.min(len, MAX_RW);
   if (len === 0) return f.writable ? 0 : -EBADF;
   const data = t.process.read(addr, len);
   if (data === null) return -EFAULT;
-  return pipeCheck(t, pos === null ? f.write(data) : f.pwrite(data, pos));
-}
-
-/** Writing to a pipe nobody reads raises SIGPIPE (default: terminate), and the call fails with EPIPE. */
-function pipeCheck(t: Task, r: number): number {
-  if (r === -EPIPE) raiseSignal(t, SIGPIPE);
-  return r;
+  return writeAll(t, f, data, pos);
 }
 
 /** The (base, len) pairs of a struct iovec array, or -errno. */
@@ -194,23 +288,42 @@ function iovecs(t: Task, addr: number, count: number): [number, number][] | numb
   return out;
 }
 
-function readv(t: Task, pos: number | null): number {
+/**
+ * readv/preadv: one read of the total size (so a pipe or socket is read
+ * once, waiting only when empty), then scattered over the vectors. A vector
+ * that faults ends the copy there: the bytes copied so far are the result
+ * (a seekable file's offset moves back over the rest).
+ */
+function readv(t: Task, pos: number | null): SyscallResult {
   const f = fileOf(t, t.argInt(0));
   if (typeof f === 'number') return f;
   const v = iovecs(t, t.argU64(1), t.argInt(2));
   if (typeof v === 'number') return v;
   let total = 0;
-  for (const [base, len] of v) {
-    if (len === 0) continue;
-    const n = doRead(t, f, base, len, pos === null ? null : pos + total);
-    if (n < 0) return total > 0 ? total : n;
-    total += n;
-    if (n < len) break;
-  }
-  return total;
+  for (const [, len] of v) total += len;
+  total = Math.min(total, MAX_RW, f.readiness ? STREAM_READ_MAX : 1 << 24);
+  const buf = new Uint8Array(total);
+  const once = (): number => (pos === null ? f.read(buf) : f.pread(buf, pos));
+  const scatter = (n: number): number => {
+    if (n <= 0) return n;
+    let copied = 0;
+    for (const [base, len] of v) {
+      const k = Math.min(len, n - copied);
+      if (k === 0) continue;
+      if (!t.process.write(base, buf.subarray(copied, copied + k))) {
+        if (pos === null && f.seekable) f.offset -= n - copied;
+        return copied > 0 ? copied : -EFAULT;
+      }
+      copied += k;
+      if (copied === n) break;
+    }
+    return n;
+  };
+  const r = retryBlocking(t, f, once(), once);
+  return typeof r === 'number' ? scatter(r) : r.then(scatter);
 }
 
-function writev(t: Task, pos: number | null): number {
+function writev(t: Task, pos: number | null): SyscallResult {
   const f = fileOf(t, t.argInt(0));
   if (typeof f === 'number') return f;
   const v = iovecs(t, t.argU64(1), t.argInt(2));
@@ -221,7 +334,10 @@ function writev(t: Task, pos: number | null): number {
   for (const [base, len] of v) {
     if (len === 0) continue;
     const d = t.process.read(base, len);
-    if (d === null) return -EFAULT;
+    if (d === null) {
+      if (size === 0) return -EFAULT;
+      break; // write what precedes the bad vector, as Linux copies up to the fault
+    }
     parts.push(d);
     size += len;
   }
@@ -232,7 +348,7 @@ function writev(t: Task, pos: number | null): number {
     all.set(p, o);
     o += p.length;
   }
-  return pipeCheck(t, pos === null ? f.write(all) : f.pwrite(all, pos));
+  return writeAll(t, f, all, pos);
 }
 
 function statPath(t: Task, dirfd: number, pathAddr: number, flags: number): HostStat | number {
@@ -240,13 +356,43 @@ function statPath(t: Task, dirfd: number, pathAddr: number, flags: number): Host
   const path = p.readString(pathAddr, 4096);
   if (path === null) return -EFAULT;
   if (path === '' && flags & AT_EMPTY_PATH) {
-    if (dirfd === AT_FDCWD) return p.host.fs.stat(p.host.fs.cwd(), true);
+    if (dirfd === AT_FDCWD) return p.host.fs.stat(p.cwd, true);
     const f = fileOf(t, dirfd);
     return typeof f === 'number' ? f : f.stat();
   }
   const host = resolvePath(p, dirfd, path);
   if (typeof host === 'number') return host;
-  return p.host.fs.stat(host, (flags & AT_SYMLINK_NOFOLLOW) === 0);
+  const follow = (flags & AT_SYMLINK_NOFOLLOW) === 0;
+  // /proc/self/fd/N names the guest's descriptor N (a symbolic link to its file), not the emulator's.
+  const fdLink = host.startsWith('/proc/') ? procFdPath(p, host) : null;
+  if (fdLink) {
+    const f = fdLink.proc.fds.get(fdLink.fd);
+    if (!f) return -ENOENT;
+    if (follow) return f.stat();
+    return procLinkStat(f, fdLinkTarget(fdLink.proc, f));
+  }
+  return p.host.fs.stat(host, follow);
+}
+
+/** lstat of a /proc/self/fd entry: a symbolic link whose permissions say how the file is open (proc_fd_link). */
+function procLinkStat(f: OpenFile, target: string): HostStat {
+  const mode = 0o120000 | (f.readable ? 0o500 : 0) | (f.writable ? 0o300 : 0);
+  return { ...charDeviceStat(), mode, size: new TextEncoder().encode(target).length, blksize: 1024 };
+}
+
+/**
+ * Where a /proc/self/fd link points: the file's path or label ("pipe:[N]",
+ * "anon_inode:[eventfd]"); for the standard streams inherited from the host,
+ * what the emulator's own descriptor points at (as the host kernel, and so
+ * qemu, would show).
+ */
+export function fdLinkTarget(p: Process, f: OpenFile): string {
+  const std = ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(f.path);
+  if (std >= 0) {
+    const real = p.host.fs.readlink(`/proc/self/fd/${std}`);
+    if (typeof real === 'string') return real;
+  }
+  return f.path;
 }
 
 // Terminal ioctls (asm-generic/ioctls.h).
@@ -258,6 +404,7 @@ const TIOCGPGRP = 0x540f;
 const TIOCGWINSZ = 0x5413;
 const TIOCSWINSZ = 0x5414;
 const FIONBIO = 0x5421;
+const FIONREAD = 0x541b;
 const FIOCLEX = 0x5451;
 const FIONCLEX = 0x5450;
 
@@ -272,6 +419,22 @@ function defaultTermios(): Uint8Array {
   const cc = [3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0x0f, 0x17, 0x16, 0];
   b.set(cc, 17);
   return b;
+}
+
+/**
+ * FIONREAD: bytes a read would find now. Pipes and buffered host streams
+ * count their buffer; a regular file what lies past the offset (as Linux's
+ * generic file ioctl); other files do not answer (ENOTTY).
+ */
+function unreadBytes(f: OpenFile): number | null {
+  if (f.host instanceof PipeEnd) return f.host.pipe.buffered;
+  const counted = (f.host as { unreadBytes?: () => number }).unreadBytes;
+  if (counted) return counted.call(f.host);
+  if (f.seekable && !f.isDir) {
+    const st = f.stat();
+    return typeof st === 'number' ? null : Math.max(0, st.size - f.offset);
+  }
+  return null;
 }
 
 function ioctl(t: Task): number {
@@ -291,6 +454,13 @@ function ioctl(t: Task): number {
       const on = new DataView(v.buffer).getInt32(0, true) !== 0;
       f.flags = on ? f.flags | 0o4000 : f.flags & ~0o4000;
       return 0;
+    }
+    case FIONREAD: {
+      const n = unreadBytes(f);
+      if (n === null) break;
+      const b = new Uint8Array(4);
+      new DataView(b.buffer).setInt32(0, Math.min(n, 0x7fffffff), true);
+      return t.process.write(arg, b) ? 0 : -EFAULT;
     }
   }
   if (!f.isTerminal()) return -ENOTTY;
@@ -321,7 +491,7 @@ function ioctl(t: Task): number {
   return -ENOTTY;
 }
 
-function fcntl(t: Task): number {
+function fcntl(t: Task): SyscallResult {
   const fd = t.argInt(0);
   const cmd = t.argInt(1);
   const fds = t.process.fds;
@@ -331,7 +501,7 @@ function fcntl(t: Task): number {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC: {
       const min = t.argInt(2);
-      if (min < 0 || min >= 1024) return -EINVAL;
+      if (min < 0 || min >= FD_LIMIT) return -EINVAL;
       const r = fds.install(f, cmd === F_DUPFD_CLOEXEC, min);
       if (r >= 0) f.refs++;
       return r;
@@ -345,18 +515,103 @@ function fcntl(t: Task): number {
       return f.flags;
     case F_SETFL:
       f.flags = (f.flags & ~SETFL_MASK) | (t.argInt(2) & SETFL_MASK);
+      if (f.host instanceof PipeEnd) f.host.packet = (f.flags & O_DIRECT) !== 0;
       return 0;
-    case F_GETLK: {
-      // No other process holds locks: report the lock as free (l_type = F_UNLCK).
-      const b = new Uint8Array(2);
-      new DataView(b.buffer).setInt16(0, 2, true);
-      return t.process.write(t.argU64(2), b) ? 0 : -EFAULT;
-    }
+    case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
-      return 0;
+    case F_OFD_GETLK:
+    case F_OFD_SETLK:
+    case F_OFD_SETLKW:
+      return fcntlLock(t, f, cmd, t.argU64(2));
+    case F_GETPIPE_SZ:
+      return f.host instanceof PipeEnd ? f.host.pipe.maxSlots * 4096 : -EBADF;
+    case F_SETPIPE_SZ:
+      return f.host instanceof PipeEnd ? f.host.pipe.resize(t.argU32(2), t.process.uid === 0) : -EBADF;
   }
   return -EINVAL;
+}
+
+/**
+ * pipe2: a pipe inside the emulator (see ../pipe.ts), read end first.
+ * O_DIRECT makes it a packet pipe (each write one packet, each read at most one).
+ */
+function pipe2(t: Task): number {
+  const p = t.process;
+  const flags = t.argInt(1);
+  if (flags & ~(O_CLOEXEC | O_NONBLOCK | O_DIRECT)) return -EINVAL;
+  const ends = makePipe(p.host.clock.realtimeNs(), p.uid, p.gid);
+  ends.write.packet = (flags & O_DIRECT) !== 0;
+  const label = `pipe:[${ends.read.pipe.ino}]`;
+  const status = flags & (O_NONBLOCK | O_DIRECT);
+  const rf = new OpenFile(ends.read, O_RDONLY | status, label);
+  const wf = new OpenFile(ends.write, O_WRONLY | status, label);
+  const cloexec = (flags & O_CLOEXEC) !== 0;
+  const r = p.fds.install(rf, cloexec);
+  const w = r < 0 ? r : p.fds.install(wf, cloexec);
+  if (w < 0) {
+    if (r >= 0) p.fds.close(r);
+    else rf.release();
+    wf.release();
+    return -EMFILE;
+  }
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setInt32(0, r, true);
+  dv.setInt32(4, w, true);
+  if (p.write(t.argU64(0), b)) return 0;
+  p.fds.close(r);
+  p.fds.close(w);
+  return -EFAULT;
+}
+
+const CLOSE_RANGE_UNSHARE = 2;
+const CLOSE_RANGE_CLOEXEC = 4;
+
+/** close_range(first, last, flags): the table is this process's own already, so UNSHARE has nothing to do. */
+function closeRange(t: Task): number {
+  const first = t.argU32(0);
+  const last = t.argU32(1);
+  const flags = t.argU32(2);
+  if (flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC) || first > last) return -EINVAL;
+  t.process.fds.closeRange(first, last, (flags & CLOSE_RANGE_CLOEXEC) !== 0);
+  return 0;
+}
+
+/**
+ * fadvise64(fd, offset, len, advice): a hint, accepted once checked as
+ * Linux checks it (EBADF, ESPIPE on a pipe or FIFO, EINVAL for an unknown
+ * advice or a negative length).
+ */
+function fadvise64(t: Task): number {
+  const f = fileOf(t, t.argInt(0));
+  if (typeof f === 'number') return f;
+  const st = f.stat();
+  if (typeof st !== 'number' && (st.mode & S_IFMT) === S_IFIFO) return -ESPIPE;
+  const advice = t.argInt(3);
+  if (t.argS64(2) < 0 || advice < 0 || advice > 5) return -EINVAL;
+  return 0;
+}
+
+/**
+ * A path that names one of the guest's own descriptors (/proc/self/fd/N,
+ * /dev/fd/N, /dev/stdin, …): Linux opens the file behind the descriptor. The
+ * host would look at the emulator's own descriptors instead, so: a pipe gets
+ * a new end of the same pipe, a file with a host path is opened by that path,
+ * anything else (inherited stdio) is left to the host.
+ */
+function reopenOwnFd(p: Process, path: string, flags: number): HostFile | string | number | null {
+  const which = procFdPath(p, path);
+  if (which === null) return null;
+  const f = which.proc.fds.get(which.fd);
+  if (!f) return path.startsWith('/dev/std') ? null : -ENOENT;
+  if (f.host instanceof PipeEnd) return f.host.pipe.open((flags & O_ACCMODE) !== O_WRONLY);
+  if (f.path.startsWith('anon_inode:')) return -ENXIO;
+  // A standard stream inherited from the host: the emulator's own descriptor behind it.
+  const std = ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(f.path);
+  if (std >= 0) return `/proc/self/fd/${std}`;
+  if (f.path.startsWith('/')) return f.path;
+  return null;
 }
 
 function dup3(t: Task, oldfd: number, newfd: number, flags: number): number {
@@ -407,11 +662,18 @@ function openat(t: Task, dirfd: number, pathAddr: number, flags: number, mode: n
   const p = t.process;
   const path = p.readString(pathAddr, 4096);
   if (path === null) return -EFAULT;
-  const host = resolvePath(p, dirfd, path);
+  let host = resolvePath(p, dirfd, path);
   if (typeof host === 'number') return host;
-  const hf = openProcFile(p, host) ?? p.host.fs.open(host, flags & ~O_PATH, mode);
+  const own = reopenOwnFd(p, host, flags);
+  if (typeof own === 'number') return own;
+  if (typeof own === 'string') host = own;
+  let hf: HostFile | number;
+  let abs = host.startsWith('/') ? host : normalizePath(p.cwd + '/' + host);
+  if (own instanceof PipeEnd) {
+    hf = own;
+    abs = `pipe:[${own.pipe.ino}]`;
+  } else hf = openProcFile(p, host) ?? p.host.fs.open(host, flags & ~O_PATH, mode);
   if (typeof hf === 'number') return hf;
-  const abs = host.startsWith('/') ? host : normalizePath(p.host.fs.cwd() + '/' + host);
   const f = new OpenFile(hf, flags & ~O_CLOEXEC, abs);
   if (f.isDir && (flags & O_ACCMODE) !== 0) {
     f.release();
@@ -527,11 +789,11 @@ export const fsSyscalls: SyscallDef[] = [
       const size = t.argInt(3);
       if (size <= 0) return -EINVAL;
       let target: string | number;
-      const fdLink = /^\/proc\/(?:self|thread-self|\d+)\/fd\/(\d+)$/.exec(path);
+      const fdLink = path.startsWith('/proc/') || path.startsWith('/dev/fd/') ? procFdPath(p, path) : null;
       if (path === '/proc/self/exe' || path === `/proc/${p.pid}/exe`) target = p.exePath;
       else if (fdLink) {
-        const f = p.fds.get(Number(fdLink[1]));
-        target = f ? f.path : -ENOENT;
+        const f = fdLink.proc.fds.get(fdLink.fd);
+        target = f ? fdLinkTarget(fdLink.proc, f) : -ENOENT;
       } else {
         const host = resolvePath(p, t.argInt(0), path);
         target = typeof host === 'number' ? host : p.host.fs.readlink(host);
@@ -569,7 +831,8 @@ export const fsSyscalls: SyscallDef[] = [
     name: 'getcwd',
     args: ['hex', 'size'],
     handler: (t) => {
-      const cwd = new TextEncoder().encode(t.process.host.fs.cwd() + '\0');
+      // Each process has its own working directory (a host path, as qemu's).
+      const cwd = new TextEncoder().encode(t.process.cwd + '\0');
       if (t.argU64(1) < cwd.length) return -ERANGE;
       return t.process.write(t.argU64(0), cwd) ? cwd.length : -EFAULT;
     },
@@ -585,7 +848,10 @@ export const fsSyscalls: SyscallDef[] = [
       const st = t.process.host.fs.stat(host, true);
       if (typeof st === 'number') return st;
       if ((st.mode & S_IFMT) !== S_IFDIR) return -ENOTDIR;
-      return t.process.host.fs.chdir?.(host) ?? -EINVAL;
+      const ok = t.process.host.fs.access(host, 1);
+      if (ok < 0) return ok;
+      t.process.cwd = host;
+      return 0;
     },
   },
   {
@@ -595,7 +861,10 @@ export const fsSyscalls: SyscallDef[] = [
       const f = fileOf(t, t.argInt(0));
       if (typeof f === 'number') return f;
       if (!f.isDir) return -ENOTDIR;
-      return t.process.host.fs.chdir?.(f.path) ?? -EINVAL;
+      const ok = t.process.host.fs.access(f.path, 1);
+      if (ok < 0) return ok;
+      t.process.cwd = f.path;
+      return 0;
     },
   },
   { name: 'fcntl', args: ['fd', 'int', 'hex'], handler: fcntl },
@@ -612,6 +881,9 @@ export const fsSyscalls: SyscallDef[] = [
   },
   { name: 'dup3', args: ['fd', 'fd', 'hex'], handler: (t) => dup3(t, t.argInt(0), t.argInt(1), t.argInt(2)) },
   { name: 'ioctl', args: ['fd', 'hex', 'hex'], handler: ioctl },
+  { name: 'pipe2', args: ['hex', 'oflags'], handler: pipe2 },
+  { name: 'close_range', args: ['uint', 'uint', 'hex'], handler: closeRange },
+  { name: 'fadvise64', args: ['fd', 'long', 'long', 'int'], handler: fadvise64 },
   { name: 'getdents64', args: ['fd', 'hex', 'size'], handler: getdents64 },
   {
     name: 'ftruncate',

@@ -7,7 +7,9 @@ import type { Task } from '../process.js';
 import { NSIG } from '../process.js';
 import { DefaultAction, SIGKILL, SIGSTOP, defaultAction } from '../signals.js';
 import type { SyscallDef } from './types.js';
-import { EAGAIN, EFAULT, EINTR, EINVAL, EPERM, ESRCH } from '../errno.js';
+import { OpenFile, O_NONBLOCK, O_RDWR } from '../files.js';
+import { SFD_CLOEXEC, SFD_NONBLOCK, SignalFd } from '../signalfd.js';
+import { EAGAIN, EBADF, EFAULT, EINTR, EINVAL, EPERM, ESRCH } from '../errno.js';
 import {
   ERESTARTNOHAND,
   SI_TKILL,
@@ -16,11 +18,15 @@ import {
   altStackState,
   armRealTimer,
   dequeue,
+  flushSignal,
   handlerOf,
   hasDeliverable,
   killInfo,
   monoNs,
+  pendingHi,
   pendingIn,
+  pendingLo,
+  sendProcessSignal,
   sendSignal,
   setAltStack,
   sigreturn,
@@ -62,11 +68,7 @@ function flushIgnored(t: Task, sig: number): void {
   const h = handlerOf(p, sig);
   const d = defaultAction(sig);
   if (h !== 1 && !(h === 0 && (d === DefaultAction.Ignore || d === DefaultAction.Continue))) return;
-  for (const task of p.tasks) {
-    task.pendingInfo[sig].length = 0;
-    if (sig <= 32) task.pendingLo &= ~(1 << (sig - 1));
-    else task.pendingHi &= ~(1 << (sig - 33));
-  }
+  flushSignal(p, sig);
 }
 
 function rtSigaction(t: Task): number {
@@ -126,7 +128,7 @@ function rtSigprocmask(t: Task): number {
 
 function rtSigpending(t: Task): number {
   if (t.argU64(1) > 8) return -EINVAL;
-  return writeSigset(t, t.argU64(0), t.pendingLo & t.sigmaskLo, t.pendingHi & t.sigmaskHi) ? 0 : -EFAULT;
+  return writeSigset(t, t.argU64(0), pendingLo(t) & t.sigmaskLo, pendingHi(t) & t.sigmaskHi) ? 0 : -EFAULT;
 }
 
 /** Replace the mask until the next delivery (rt_sigsuspend, ppoll/pselect6 with a mask). */
@@ -210,24 +212,53 @@ function sigaltstack(t: Task): number {
   return 0;
 }
 
-function killSelf(t: Task, sig: number, code: number): number {
+/**
+ * rt_sigqueueinfo (to a process: pid, tid -1) and rt_tgsigqueueinfo (to one
+ * thread): the caller's siginfo, with si_signo set. Towards another process
+ * the code must be negative and not SI_TKILL (Linux's check against forged
+ * kernel siginfo).
+ */
+function queueInfo(t: Task, pid: number, tid: number, sig: number, addr: number): number {
   if (sig < 0 || sig > NSIG) return -EINVAL;
-  raiseSignal(t, sig, code);
-  return 0;
-}
-
-/** rt_sigqueueinfo/rt_tgsigqueueinfo to oneself: the caller's siginfo, with si_signo set. */
-function queueInfo(t: Task, sig: number, addr: number): number {
-  if (sig < 0 || sig > NSIG) return -EINVAL;
+  const k = t.process.kernel;
+  const q = k.processes.get(pid);
+  if (!q || q.zombie) return -ESRCH;
+  const target = tid === -1 ? null : k.tasks.get(tid);
+  if (tid !== -1 && (!target || target.exited || target.process !== q)) return -ESRCH;
   const info = t.process.read(addr, 128);
   if (info === null) return -EFAULT;
   const dv = new DataView(info.buffer);
   const code = dv.getInt32(8, true);
-  void code; // to oneself any si_code is allowed (others would need code < 0 and != SI_TKILL)
+  if (q !== t.process && (code >= 0 || code === SI_TKILL)) return -EPERM;
   if (sig === 0) return 0;
   dv.setInt32(0, sig, true);
-  sendSignal(t, sig, info);
+  if (target) sendSignal(target, sig, info);
+  else sendProcessSignal(q, sig, info);
   return 0;
+}
+
+/** signalfd4(fd, mask, sizemask, flags): a new signalfd (fd -1) or a new mask for an existing one. */
+function signalfd4(t: Task): number {
+  const p = t.process;
+  const fd = t.argInt(0);
+  const flags = t.argInt(3);
+  if (t.argU64(2) !== 8 || flags & ~(SFD_CLOEXEC | SFD_NONBLOCK)) return -EINVAL;
+  const b = p.read(t.argU64(1), 8);
+  if (b === null) return -EFAULT;
+  const dv = new DataView(b.buffer);
+  const lo = dv.getInt32(0, true);
+  const hi = dv.getInt32(4, true);
+  if (fd !== -1) {
+    const f = p.fds.get(fd);
+    if (!f) return -EBADF;
+    if (!(f.host instanceof SignalFd)) return -EINVAL;
+    f.host.setMask(lo, hi);
+    return fd;
+  }
+  const f = new OpenFile(new SignalFd(t, lo, hi), O_RDWR | (flags & O_NONBLOCK), 'anon_inode:[signalfd]');
+  const n = p.fds.install(f, (flags & SFD_CLOEXEC) !== 0);
+  if (n < 0) f.release();
+  return n;
 }
 
 // ---- interval timers (ITIMER_REAL fires SIGALRM; the CPU-time ones are recorded only)
@@ -297,6 +328,7 @@ function setitimer(t: Task): number {
 
 export const signalSyscalls: SyscallDef[] = [
   { name: 'rt_sigaction', args: ['signal', 'hex', 'hex', 'size'], handler: rtSigaction },
+  { name: 'signalfd4', args: ['fd', 'hex', 'size', 'hex'], handler: signalfd4 },
   { name: 'rt_sigprocmask', args: ['int', 'hex', 'hex', 'size'], handler: rtSigprocmask },
   { name: 'rt_sigpending', args: ['hex', 'size'], handler: rtSigpending },
   { name: 'rt_sigsuspend', args: ['hex', 'size'], handler: rtSigsuspend },
@@ -314,15 +346,14 @@ export const signalSyscalls: SyscallDef[] = [
   {
     name: 'rt_sigqueueinfo',
     args: ['int', 'signal', 'hex'],
-    handler: (t) => (t.argInt(0) !== t.process.pid ? -ESRCH : queueInfo(t, t.argInt(1), t.argU64(2))),
+    handler: (t) => queueInfo(t, t.argInt(0), -1, t.argInt(1), t.argU64(2)),
   },
   {
     name: 'rt_tgsigqueueinfo',
     args: ['int', 'int', 'signal', 'hex'],
     handler: (t) => {
       if (t.argInt(0) <= 0 || t.argInt(1) <= 0) return -EINVAL;
-      if (t.argInt(0) !== t.process.pid || t.argInt(1) !== t.tid) return -ESRCH;
-      return queueInfo(t, t.argInt(2), t.argU64(3));
+      return queueInfo(t, t.argInt(0), t.argInt(1), t.argInt(2), t.argU64(3));
     },
   },
   { name: 'getitimer', args: ['int', 'hex'], handler: getitimer },

@@ -11,24 +11,26 @@ import { fsSyscalls } from './fs.js';
 import { fsMetaSyscalls } from './fs-meta.js';
 import { mmSyscalls } from './mm.js';
 import { pollSyscalls } from './poll.js';
+import { epollSyscalls } from './epoll.js';
 import { processSyscalls } from './process.js';
 import { signalSyscalls } from './signal.js';
+import { socketSyscalls } from './socket.js';
 import { taskSyscalls } from './tasks.js';
 import { timeSyscalls } from './time.js';
 import type { SyscallDef } from './types.js';
-
-
 
 function buildTable(): (SyscallDef | undefined)[] {
   const AREAS: SyscallDef[][] = [
     fsSyscalls,
     fsMetaSyscalls,
     pollSyscalls,
+    epollSyscalls,
     mmSyscalls,
     timeSyscalls,
     processSyscalls,
     signalSyscalls,
     taskSyscalls,
+    socketSyscalls,
   ];
   const table: (SyscallDef | undefined)[] = [];
   for (const area of AREAS) {

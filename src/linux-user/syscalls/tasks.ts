@@ -12,9 +12,20 @@ import { CodeCache } from '../../cpu/a64/cpu.js';
 import { EAGAIN, ECHILD, EFAULT, EINTR, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT, E2BIG } from '../errno.js';
 import { ExecFailure, buildImage } from '../exec.js';
 import { FdTable } from '../files.js';
-import { releaseMemory, type FutexWaiter } from '../kernel.js';
+import { releaseMemory, type FutexKey, type FutexWaiter, type Kernel } from '../kernel.js';
+import { PAGE_SIZE } from '../../memory/guest-ram.js';
 import { NSIG, Process, type Task } from '../process.js';
-import { ERESTARTSYS, SIG_IGN, SI_TKILL, SI_USER, handlerOf, killInfo, monoNs, sendSignal } from '../delivery.js';
+import {
+  ERESTARTSYS,
+  SIG_IGN,
+  SI_TKILL,
+  SI_USER,
+  handlerOf,
+  killInfo,
+  monoNs,
+  sendProcessSignal,
+  sendSignal,
+} from '../delivery.js';
 import { SIGKILL } from '../signals.js';
 import { WaitQueue, block } from '../wait.js';
 import { AT_FDCWD, pathArg, resolvePath } from './fs.js';
@@ -261,7 +272,8 @@ function exitTask(t: Task, code: number): number {
 export function taskCleanup(t: Task): void {
   if (t.clearChildTid !== 0) {
     const p = t.process;
-    if (p.mem.users > 0 && putInt(p, t.clearChildTid, 0)) futexWake(p, t.clearChildTid, 1, -1);
+    if (p.mem.users > 0 && putInt(p, t.clearChildTid, 0))
+      futexWake(p.kernel, futexKey(p, t.clearChildTid, true), 1, -1);
     t.clearChildTid = 0;
   }
 }
@@ -519,22 +531,9 @@ function setpgid(t: Task): number {
 
 // ---- signals to others
 
-/** The task of `q` a process-directed signal goes to: one that does not block it, else the first. */
-function receiver(q: Process, sig: number): Task | null {
-  const live = q.tasks.filter((x) => !x.exited);
-  if (live.length === 0) return null;
-  const bit = 1 << ((sig - 1) & 31);
-  return live.find((x) => ((sig <= 32 ? x.sigmaskLo : x.sigmaskHi) & bit) === 0) ?? live[0];
-}
-
 function signalProcess(t: Task, q: Process, sig: number, code: number): void {
   if (sig === 0 || q.zombie) return;
-  if (sig === SIGKILL) {
-    q.exit({ signal: SIGKILL, coreDump: false });
-    return;
-  }
-  const r = receiver(q, sig);
-  if (r) sendSignal(r, sig, killInfo(t, sig, code));
+  sendProcessSignal(q, sig, killInfo(t, sig, code));
 }
 
 function kill(t: Task): number {
@@ -594,29 +593,43 @@ const FUTEX_NAMES: Record<number, string> = {
   13: 'FUTEX_LOCK_PI2',
 };
 
-/** Futex words are keyed by address space and address (shared futexes work between threads; processes have copies). */
-function waiters(p: Process, addr: number, create: boolean): FutexWaiter[] | undefined {
-  let m = p.kernel.futexes.get(p.mem);
+/**
+ * Where a futex word lives. A private futex (FUTEX_PRIVATE_FLAG) is keyed by
+ * address space and address; a shared one in MAP_SHARED memory by the shared
+ * frame and the offset in it, so processes mapping the same memory meet
+ * there (PTHREAD_PROCESS_SHARED mutexes); elsewhere a shared futex is keyed
+ * like a private one (only threads of one address space can reach the word).
+ */
+export function futexKey(p: Process, addr: number, shared: boolean): FutexKey {
+  if (shared) {
+    const frame = p.mem.shareOf(addr);
+    if (frame) return { obj: frame, off: addr % PAGE_SIZE };
+  }
+  return { obj: p.mem, off: addr };
+}
+
+function waiters(k: Kernel, key: FutexKey, create: boolean): FutexWaiter[] | undefined {
+  let m = k.futexes.get(key.obj);
   if (!m) {
     if (!create) return undefined;
     m = new Map();
-    p.kernel.futexes.set(p.mem, m);
+    k.futexes.set(key.obj, m);
   }
-  let list = m.get(addr);
+  let list = m.get(key.off);
   if (!list && create) {
     list = [];
-    m.set(addr, list);
+    m.set(key.off, list);
   }
   return list;
 }
 
-function dropList(p: Process, addr: number, list: FutexWaiter[]): void {
-  if (list.length === 0) p.kernel.futexes.get(p.mem)?.delete(addr);
+function dropList(k: Kernel, key: FutexKey, list: FutexWaiter[]): void {
+  if (list.length === 0) k.futexes.get(key.obj)?.delete(key.off);
 }
 
-/** Wake up to n waiters on addr whose bitset intersects `bitset`; returns how many. */
-export function futexWake(p: Process, addr: number, n: number, bitset: number): number {
-  const list = waiters(p, addr, false);
+/** Wake up to n waiters on the word whose bitset intersects `bitset`; returns how many. */
+export function futexWake(k: Kernel, key: FutexKey, n: number, bitset: number): number {
+  const list = waiters(k, key, false);
   if (!list) return 0;
   let woken = 0;
   for (let i = 0; i < list.length && woken < n;) {
@@ -630,7 +643,7 @@ export function futexWake(p: Process, addr: number, n: number, bitset: number): 
     w.queue.wake();
     woken++;
   }
-  dropList(p, addr, list);
+  dropList(k, key, list);
   return woken;
 }
 
@@ -650,24 +663,29 @@ function timespecNs(p: Process, addr: number): number {
   return sec * 1e9 + nsec;
 }
 
-async function futexWait(t: Task, addr: number, val: number, deadline: number | null, bitset: number): Promise<number> {
+async function futexWait(
+  t: Task,
+  addr: number,
+  key: FutexKey,
+  val: number,
+  deadline: number | null,
+  bitset: number,
+): Promise<number> {
   const p = t.process;
+  const k = p.kernel;
   const cur = readWord(p, addr);
   if (cur === null) return -EFAULT;
   if (cur !== val) return -EAGAIN;
-  const list = waiters(p, addr, true)!;
-  const w: FutexWaiter = { task: t, bitset, woken: false, queue: new WaitQueue() };
-  list.push(w);
+  const w: FutexWaiter = { task: t, bitset, woken: false, queue: new WaitQueue(), key };
+  waiters(k, key, true)!.push(w);
   const why = await block(t, [w.queue], deadline);
   if (w.woken) return 0;
-  // Not woken by FUTEX_WAKE: leave the queue (it may have been requeued to another word).
-  for (const [a, l] of p.kernel.futexes.get(p.mem) ?? []) {
-    const i = l.indexOf(w);
-    if (i >= 0) {
-      l.splice(i, 1);
-      dropList(p, a, l);
-      break;
-    }
+  // Not woken by FUTEX_WAKE: leave the queue (w.key follows a requeue).
+  const list = waiters(k, w.key, false);
+  const i = list ? list.indexOf(w) : -1;
+  if (list && i >= 0) {
+    list.splice(i, 1);
+    dropList(k, w.key, list);
   }
   if (why === 'timeout') return -ETIMEDOUT;
   return deadline === null ? -ERESTARTSYS : -EINTR;
@@ -728,6 +746,9 @@ function futex(t: Task): number | Promise<number> {
   const op = opFull & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
   const val = t.argInt(2);
   if (addr % 4 !== 0) return -EINVAL;
+  const shared = (opFull & FUTEX_PRIVATE_FLAG) === 0;
+  const k = p.kernel;
+  const key = futexKey(p, addr, shared);
   switch (op) {
     case FUTEX_WAIT:
     case FUTEX_WAIT_BITSET: {
@@ -742,13 +763,13 @@ function futex(t: Task): number | Promise<number> {
         else if (opFull & FUTEX_CLOCK_REALTIME) deadline = monoNs(p) + (ns - Number(p.host.clock.realtimeNs()));
         else deadline = ns;
       } else if (opFull & FUTEX_CLOCK_REALTIME && op === FUTEX_WAIT) return -ENOSYS;
-      return futexWait(t, addr, val, deadline, bitset);
+      return futexWait(t, addr, key, val, deadline, bitset);
     }
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET: {
       const bitset = op === FUTEX_WAKE ? -1 : t.argInt(5);
       if (bitset === 0) return -EINVAL;
-      return futexWake(p, addr, val < 0 ? 0x7fffffff : val, bitset);
+      return futexWake(k, key, val < 0 ? 0x7fffffff : val, bitset);
     }
     case FUTEX_REQUEUE:
     case FUTEX_CMP_REQUEUE: {
@@ -761,16 +782,19 @@ function futex(t: Task): number | Promise<number> {
         if (cur === null) return -EFAULT;
         if (cur !== t.argInt(5)) return -EAGAIN;
       }
-      const woken = futexWake(p, addr, val, -1);
-      const list = waiters(p, addr, false);
+      const woken = futexWake(k, key, val, -1);
+      const key2 = futexKey(p, addr2, shared);
+      const list = waiters(k, key, false);
       let moved = 0;
-      if (list && addr2 !== addr) {
-        const to = waiters(p, addr2, true)!;
+      if (list && (key2.obj !== key.obj || key2.off !== key.off)) {
+        const to = waiters(k, key2, true)!;
         while (list.length > 0 && moved < nrRequeue) {
-          to.push(list.shift()!);
+          const w = list.shift()!;
+          w.key = key2;
+          to.push(w);
           moved++;
         }
-        dropList(p, addr, list);
+        dropList(k, key, list);
       }
       return woken + moved;
     }
@@ -779,8 +803,8 @@ function futex(t: Task): number | Promise<number> {
       if (addr2 % 4 !== 0) return -EINVAL;
       const r = wakeOp(p, addr2, t.argInt(5));
       if (typeof r === 'number') return r;
-      let n = futexWake(p, addr, val, -1);
-      if (r) n += futexWake(p, addr2, t.argInt(3), -1);
+      let n = futexWake(k, key, val, -1);
+      if (r) n += futexWake(k, futexKey(p, addr2, shared), t.argInt(3), -1);
       return n;
     }
     default: {

@@ -27,4 +27,6 @@ export interface SyscallDef {
   /** The handler sets the registers itself (rt_sigreturn): its return value is not written to x0. */
   keepsRegs?: boolean;
   handler: (t: Task) => SyscallResult;
+  /** Custom -strace rendering of the arguments (structures such as a sockaddr), instead of `args`. */
+  formatArgs?: (t: Task) => string;
 }
