@@ -591,6 +591,11 @@ export class Socket implements HostFile {
     return { n, truncated: false, full: n, from, rights };
   }
 
+  /** FIONREAD through the generic ioctl path (syscalls/fs.ts). */
+  unreadBytes(): number {
+    return this.readable();
+  }
+
   /** Bytes readable now (FIONREAD/SIOCINQ): a stream's queued bytes, the next datagram's length. */
   readable(): number {
     if (this.rx.length === 0) return 0;
