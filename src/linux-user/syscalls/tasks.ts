@@ -329,6 +329,8 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
   // The point of no return: the other threads go, the old image is released.
   for (const other of p.tasks) {
     if (other === t) continue;
+    // Its tid word belongs to the old image: nothing to clear or wake in the new one.
+    other.clearChildTid = 0;
     other.exited = true;
     other.wakeups.wake();
   }
