@@ -41,5 +41,5 @@ export interface AddressSpace {
    * Called by the address space's owner to drop cached translations; the CPU
    * registers itself here (see A64Cpu.attach).
    */
-  addTlbListener(fn: (vaLo?: number, vaHi?: number, pages?: number) => void): void;
+  addTlbListener(fn: (vaLo?: number, vaHi?: number, pages?: number) => void): () => void;
 }

@@ -32,8 +32,13 @@ export class GuestRam {
     this.view = new DataView(this.buffer);
   }
 
-  onGrow(fn: () => void): void {
+  /** Call fn after every growth; the returned function unregisters it. */
+  onGrow(fn: () => void): () => void {
     this.growListeners.push(fn);
+    return () => {
+      const i = this.growListeners.indexOf(fn);
+      if (i >= 0) this.growListeners.splice(i, 1);
+    };
   }
 
   get size(): number {

@@ -59,8 +59,13 @@ export class UserAddressSpace implements AddressSpace {
     this.ram = ram;
   }
 
-  addTlbListener(fn: (vaLo?: number, vaHi?: number, pages?: number) => void): void {
+  /** Register a CPU's TLB flush; the returned function unregisters it (the CPU is gone). */
+  addTlbListener(fn: (vaLo?: number, vaHi?: number, pages?: number) => void): () => void {
     this.listeners.push(fn);
+    return () => {
+      const i = this.listeners.indexOf(fn);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
   /** Tell every CPU to drop its cached translations (all, or a range of pages). */
