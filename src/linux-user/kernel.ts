@@ -34,6 +34,8 @@ import {
   TRAP_BRKPT,
   armRealTimer,
   childInfo,
+  makeInfo,
+  SI_USER,
   deliverSignals,
   faultInfo,
   fireTimers,
@@ -208,9 +210,17 @@ export class Kernel {
     armRealTimer(p);
     p.fds.closeAll();
     releaseMemory(p);
+    // Orphans go to the nearest living ancestor that asked for them (PR_SET_CHILD_SUBREAPER),
+    // else to nobody: armvisor has no init, and reaps them itself when they end.
+    let reaper = p.parent;
+    while (reaper && (reaper.zombie || !reaper.childSubreaper)) reaper = reaper.parent;
     for (const c of p.children) {
-      c.parent = null;
-      if (c.zombie) this.processes.delete(c.pid);
+      c.parent = reaper;
+      if (reaper) {
+        reaper.children.add(c);
+        if (c.zombie) reaper.childEvents.wake();
+      } else if (c.zombie) this.processes.delete(c.pid);
+      if (!c.zombie && c.deathSignal !== 0) sendProcessSignal(c, c.deathSignal, makeInfo(c.deathSignal, SI_USER));
     }
     p.children.clear();
     const parent = p.parent;

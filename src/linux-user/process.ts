@@ -64,6 +64,12 @@ export class Process {
   exitSignal = 17;
   pgid: number;
   sid: number;
+  /** prctl settings: the parent-death signal (0: none), and values only recorded. */
+  deathSignal = 0;
+  prctlDumpable = 1;
+  timerSlackNs = 50000;
+  childSubreaper = false;
+  noNewPrivs = false;
   /** The working directory (absolute, guest view). */
   cwd: string;
   /** The last task has ended: exit status final, resources released, waiting to be reaped. */

@@ -95,3 +95,18 @@ test('signalfd reads blocked signals as records (kill, sigqueue, SIGCHLD), polls
   assert.equal(armvisor.stdout, qemu.stdout);
   assert.equal(armvisor.status, 0);
 });
+
+test('prctl: names, dumpable, capabilities, parent-death signal as qemu; seccomp, no_new_privs and subreaper as Linux documents them', () => {
+  const { armvisor, qemu } = runBoth(guest('kernel', 'prctl'));
+  assert.equal(armvisor.status, 0);
+  // qemu-aarch64 7.2 answers EINVAL to PR_GET_SECCOMP, PR_GET_NO_NEW_PRIVS and PR_SET_CHILD_SUBREAPER,
+  // which Linux implements (prctl(2)): those lines are pinned to Linux's answers; the others must match qemu.
+  const linuxOnly = /^(capbset|no_new_privs|subreaper|second wait)/;
+  const same = (s: string): string[] => s.split('\n').filter((l) => !linuxOnly.test(l));
+  assert.deepEqual(same(armvisor.stdout), same(qemu.stdout));
+  assert.match(armvisor.stdout, /^capbset CAP_CHOWN 1, seccomp 0$/m);
+  assert.match(armvisor.stdout, /^no_new_privs 0 -> 1$/m);
+  assert.match(armvisor.stdout, /^subreaper 1$/m);
+  assert.match(armvisor.stdout, /^second wait: grandchild 1 status 5$/m);
+  assert.match(armvisor.stdout, /^parent-death signal 15$/m);
+});

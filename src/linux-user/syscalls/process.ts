@@ -89,6 +89,110 @@ function uname(t: Task): number {
   return p.write(t.argU64(0), b) ? 0 : -EFAULT;
 }
 
+const PR_SET_PDEATHSIG = 1;
+const PR_GET_PDEATHSIG = 2;
+const PR_GET_DUMPABLE = 3;
+const PR_SET_DUMPABLE = 4;
+const PR_SET_NAME = 15;
+const PR_GET_NAME = 16;
+const PR_GET_SECCOMP = 21;
+const PR_CAPBSET_READ = 23;
+const PR_GET_TIMERSLACK = 30;
+const PR_SET_TIMERSLACK = 29;
+const PR_SET_CHILD_SUBREAPER = 36;
+const PR_GET_CHILD_SUBREAPER = 37;
+const PR_SET_NO_NEW_PRIVS = 38;
+const PR_GET_NO_NEW_PRIVS = 39;
+const PR_GET_TID_ADDRESS = 40;
+/** Options that exist on Linux but need hardware or kernel features armvisor does not emulate (SVE, SME, PAuth, MTE, …): EINVAL, as a kernel without them answers. */
+const ABSENT: Record<number, string> = {
+  50: 'PR_SVE_SET_VL',
+  51: 'PR_SVE_GET_VL',
+  54: 'PR_PAC_RESET_KEYS',
+  55: 'PR_SET_TAGGED_ADDR_CTRL',
+  56: 'PR_GET_TAGGED_ADDR_CTRL',
+  60: 'PR_PAC_SET_ENABLED_KEYS',
+  61: 'PR_PAC_GET_ENABLED_KEYS',
+  63: 'PR_SME_SET_VL',
+  64: 'PR_SME_GET_VL',
+  0x53564d41: 'PR_SET_VMA',
+};
+/** Capabilities Linux 6.1 knows (CAP_LAST_CAP 40): root holds them all. */
+const CAP_LAST_CAP = 40;
+
+function putU32(t: Task, addr: number, v: number): number {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, v >>> 0, true);
+  return t.process.write(addr, b) ? 0 : -EFAULT;
+}
+
+/**
+ * prctl: the options programs commonly use. The parent-death signal is sent
+ * when the parent process ends; a child subreaper receives its orphaned
+ * descendants; dumpable, timer slack and no_new_privs are recorded and read
+ * back (nothing else in armvisor depends on them: no core dumps, no setuid).
+ */
+function prctl(t: Task): number {
+  const p = t.process;
+  const opt = t.argInt(0);
+  const arg = t.argU64(1);
+  switch (opt) {
+    case PR_SET_NAME: {
+      const s = p.readString(arg, 4096);
+      if (s === null) return -EFAULT;
+      t.comm = s.slice(0, 15);
+      return 0;
+    }
+    case PR_GET_NAME: {
+      const b = new Uint8Array(16);
+      b.set(new TextEncoder().encode(t.comm).subarray(0, 15));
+      return p.write(arg, b) ? 0 : -EFAULT;
+    }
+    case PR_SET_PDEATHSIG:
+      if (arg > 64) return -EINVAL;
+      p.deathSignal = arg;
+      return 0;
+    case PR_GET_PDEATHSIG:
+      return putU32(t, arg, p.deathSignal);
+    case PR_GET_DUMPABLE:
+      return p.prctlDumpable;
+    case PR_SET_DUMPABLE:
+      if (arg > 1) return -EINVAL;
+      p.prctlDumpable = arg;
+      return 0;
+    case PR_GET_SECCOMP:
+      return 0;
+    case PR_CAPBSET_READ:
+      return arg <= CAP_LAST_CAP ? 1 : -EINVAL;
+    case PR_SET_TIMERSLACK:
+      p.timerSlackNs = arg === 0 ? 50000 : arg;
+      return 0;
+    case PR_GET_TIMERSLACK:
+      return p.timerSlackNs;
+    case PR_SET_CHILD_SUBREAPER:
+      p.childSubreaper = arg !== 0;
+      return 0;
+    case PR_GET_CHILD_SUBREAPER:
+      return putU32(t, arg, p.childSubreaper ? 1 : 0);
+    case PR_SET_NO_NEW_PRIVS:
+      if (arg !== 1) return -EINVAL;
+      p.noNewPrivs = true;
+      return 0;
+    case PR_GET_NO_NEW_PRIVS:
+      return p.noNewPrivs ? 1 : 0;
+    case PR_GET_TID_ADDRESS: {
+      const b = new Uint8Array(8);
+      new DataView(b.buffer).setBigUint64(0, BigInt(t.clearChildTid), true);
+      return p.write(arg, b) ? 0 : -EFAULT;
+    }
+  }
+  if (ABSENT[opt] === undefined && !p.reportedSyscalls.has(2000 + opt)) {
+    p.reportedSyscalls.add(2000 + opt);
+    p.diagnostic(`armvisor: prctl option ${opt} is not supported: returning -EINVAL`);
+  }
+  return -EINVAL;
+}
+
 export const processSyscalls: SyscallDef[] = [
   { name: 'getpid', args: [], handler: (t) => t.process.pid },
   { name: 'gettid', args: [], handler: (t) => t.tid },
@@ -221,25 +325,5 @@ export const processSyscalls: SyscallDef[] = [
       return t.process.write(t.argU64(1), b) ? 0 : -EFAULT;
     },
   },
-  {
-    name: 'prctl',
-    args: ['int', 'hex', 'hex', 'hex', 'hex'],
-    handler: (t) => {
-      const opt = t.argInt(0);
-      const PR_SET_NAME = 15;
-      const PR_GET_NAME = 16;
-      if (opt === PR_SET_NAME) {
-        const s = t.process.readString(t.argU64(1), 4096);
-        if (s === null) return -EFAULT;
-        t.comm = s.slice(0, 15);
-        return 0;
-      }
-      if (opt === PR_GET_NAME) {
-        const b = new Uint8Array(16);
-        b.set(new TextEncoder().encode(t.comm).subarray(0, 15));
-        return t.process.write(t.argU64(1), b) ? 0 : -EFAULT;
-      }
-      return -EINVAL;
-    },
-  },
+  { name: 'prctl', args: ['int', 'hex', 'hex', 'hex', 'hex'], handler: prctl },
 ];
