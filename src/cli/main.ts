@@ -165,6 +165,9 @@ export function parseRunArgs(words: string[]): CliOptions | 'help' | 'version' |
       case '-D':
         o.logFile = value(w);
         break;
+      case '-g':
+        value(w);
+        throw new UsageError('-g: the gdb stub is not implemented yet');
       case '-stats':
         o.stats = true;
         break;

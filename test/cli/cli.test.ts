@@ -114,3 +114,9 @@ test('-d help lists the log items; an unknown item is a one-line error', () => {
   assert.equal(r.status, 1);
   assert.equal(r.stderr, "armvisor: -d: unknown log item 'frob' (armvisor -d help lists them)\n");
 });
+
+test('-g (gdb stub) is refused with a precise message until it exists', () => {
+  const r = cli('-g', '1234', guest('user', 'exit42'));
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, 'armvisor: -g: the gdb stub is not implemented yet\n');
+});
