@@ -190,7 +190,7 @@ export class Kernel {
   private taskEnded(t: Task): void {
     this.running--;
     t.exited = true;
-    if (t.process.exitStatus === null) taskCleanup(t);
+    taskCleanup(t, t.process.exitStatus !== null);
     this.tasks.delete(t.tid);
     t.process.code.cpus.splice(t.process.code.cpus.indexOf(t.cpu) >>> 0, 1);
     const p = t.process;

@@ -268,14 +268,67 @@ function exitTask(t: Task, code: number): number {
   return 0;
 }
 
-/** What a dying task owes its waiters: its tid word cleared and woken (pthread_join). Called by the kernel. */
-export function taskCleanup(t: Task): void {
-  if (t.clearChildTid !== 0) {
-    const p = t.process;
-    if (p.mem.users > 0 && putInt(p, t.clearChildTid, 0))
-      futexWake(p.kernel, futexKey(p, t.clearChildTid, true), 1, -1);
-    t.clearChildTid = 0;
+/**
+ * What a dying task owes its waiters. The robust mutexes it still holds
+ * (set_robust_list) are marked FUTEX_OWNER_DIED and one waiter of each is
+ * woken, whether the thread or its whole process ends (the memory may be
+ * shared with other processes). A thread that exits alone also clears its
+ * tid word and wakes it (pthread_join). Called by the kernel.
+ */
+export function taskCleanup(t: Task, processEnding: boolean): void {
+  const p = t.process;
+  if (p.mem.users <= 0) return;
+  if (t.robustList !== 0) robustListCleanup(t);
+  if (!processEnding && t.clearChildTid !== 0) {
+    if (putInt(p, t.clearChildTid, 0)) futexWake(p.kernel, futexKey(p, t.clearChildTid, true), 1, -1);
   }
+  t.clearChildTid = 0;
+}
+
+const FUTEX_WAITERS = 0x80000000;
+const FUTEX_OWNER_DIED = 0x40000000;
+const FUTEX_TID_MASK = 0x3fffffff;
+/** Linux's ROBUST_LIST_LIMIT: a corrupted (circular) list cannot keep the kernel walking. */
+const ROBUST_LIST_LIMIT = 2048;
+
+function readU64(p: Process, addr: number): number | null {
+  const b = p.read(addr, 8);
+  if (b === null) return null;
+  const dv = new DataView(b.buffer);
+  return dv.getUint32(4, true) * 4294967296 + dv.getUint32(0, true);
+}
+
+/** One robust futex of the dying task: owner died, one waiter woken (handle_futex_death). */
+function robustFutexDeath(t: Task, addr: number): void {
+  const p = t.process;
+  const v = readWord(p, addr);
+  if (v === null || (v & FUTEX_TID_MASK) !== t.tid) return;
+  const next = ((v & FUTEX_WAITERS) | FUTEX_OWNER_DIED) >>> 0;
+  if (!putInt(p, addr, next | 0)) return;
+  if (v & FUTEX_WAITERS) futexWake(p.kernel, futexKey(p, addr, true), 1, -1);
+}
+
+/** struct robust_list_head { next; long futex_offset; list_op_pending }: walk it (exit_robust_list). */
+function robustListCleanup(t: Task): void {
+  const p = t.process;
+  const head = t.robustList;
+  const first = readU64(p, head);
+  const off = p.read(head + 8, 8);
+  const pending = readU64(p, head + 16);
+  if (first === null || off === null || pending === null) return;
+  // futex_offset is a signed long (usually small and negative): high word signed, so the double is exact.
+  const dv = new DataView(off.buffer);
+  const offset = dv.getInt32(4, true) * 4294967296 + dv.getUint32(0, true);
+  let entry = first;
+  for (let i = 0; entry !== head && entry !== 0 && i < ROBUST_LIST_LIMIT; i++) {
+    const next = readU64(p, entry);
+    // The entry being locked or unlocked right now is handled last (pending).
+    if (entry !== pending) robustFutexDeath(t, entry + offset);
+    if (next === null) break;
+    entry = next;
+  }
+  if (pending !== 0) robustFutexDeath(t, pending + offset);
+  t.robustList = 0;
 }
 
 // ---- execve
@@ -331,6 +384,7 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
     if (other === t) continue;
     // Its tid word belongs to the old image: nothing to clear or wake in the new one.
     other.clearChildTid = 0;
+    other.robustList = 0;
     other.exited = true;
     other.wakeups.wake();
   }
