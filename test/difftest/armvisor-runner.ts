@@ -6,6 +6,7 @@
  * every register and the changed data-block words.
  */
 import { A64Cpu, StopReason } from '../../src/cpu/a64/cpu.js';
+import { setBlockTemplates } from '../../src/cpu/a64/block.js';
 import { extraPstateOf } from '../../src/cpu/a64/int/system.js';
 import { FaultKind } from '../../src/memory/address-space.js';
 import { PROT_EXEC, PROT_READ, PROT_WRITE, UserAddressSpace } from '../../src/memory/user-address-space.js';
@@ -59,14 +60,21 @@ export class ArmvisorRunner {
   private readonly pristine = new Uint8Array(DATA_SIZE);
   private readonly code = new Uint8Array(CODE_SIZE);
 
-  constructor() {
+  /** blocks: compile every block at its first entry, so the cases run through block.ts and its templates. */
+  constructor(blocks = false) {
     this.mem.mapAnonymous(CODE_ADDR / 4096, CODE_SIZE / 4096, PROT_READ | PROT_WRITE | PROT_EXEC);
     this.mem.mapAnonymous(DATA_ADDR / 4096, DATA_SIZE / 4096, PROT_READ | PROT_WRITE);
-    this.cpu = new A64Cpu(this.mem, { diagnostic: (l) => this.diags.push(l) });
+    this.cpu = new A64Cpu(this.mem, { diagnostic: (l) => this.diags.push(l), hotThreshold: blocks ? 1 : undefined });
+    this.blocks = blocks;
   }
+
+  private readonly blocks: boolean;
+  private runs = 0;
 
   run(c: TestCase, budget = 100_000): ArmvisorResult {
     const cpu = this.cpu;
+    // Blocks: every other case keeps the registers in locals, so both ways of compiling are compared.
+    if (this.blocks) setBlockTemplates(true, this.runs++ % 2 ? 'always' : 'never');
     this.diags.length = 0;
     // Memory: code page (instructions, end trap, zeros) and data block.
     this.code.fill(0);

@@ -1,7 +1,7 @@
 /**
  * npm run difftest -- --isa a64 --count N --seed S [--class "<cls>"...]
  *   [--entry NAME] [--len K] [--case I] [--jobs J] [--qemu-cpu CPU]
- *   [--max-report R] [--no-tbi] [--list-classes] [--verbose]
+ *   [--max-report R] [--no-tbi] [--blocks] [--list-classes] [--verbose]
  *
  * Differential test of armvisor's A64 interpreter against qemu-aarch64; see
  * docs/DIFFTEST.md. Ends with "N passed, M failed[, K skipped]" and exits 1
@@ -14,7 +14,7 @@ function usage(msg?: string): never {
   if (msg) console.error(`difftest: ${msg}`);
   console.error(
     'usage: npm run difftest -- --isa a64 [--count N] [--seed S] [--class "<cls>"]... [--entry NAME] [--len K]\n' +
-      '                          [--case I] [--jobs J] [--qemu-cpu CPU] [--max-report R] [--no-tbi] [--list-classes] [--verbose]',
+      '                          [--case I] [--jobs J] [--qemu-cpu CPU] [--max-report R] [--no-tbi] [--blocks] [--list-classes] [--verbose]',
   );
   process.exit(2);
 }
@@ -74,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
         break;
       case '--no-tbi':
         opts.tbi = false;
+        break;
+      case '--blocks':
+        opts.blocks = true;
         break;
       case '--verbose':
       case '-v':

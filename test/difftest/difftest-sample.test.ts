@@ -2,7 +2,9 @@
  * A budgeted differential-test sample over every encoding class: a fixed
  * seed, SAMPLE_PER_CLASS sequences per class, compared against qemu-aarch64
  * (see docs/DIFFTEST.md). Fails on any mismatch that known-failures.ts does
- * not list, and prints each with a reproducer command.
+ * not list, and prints each with a reproducer command. A second, smaller
+ * sample runs the sequences as compiled blocks (--blocks: code templates,
+ * registers in cpu.x and in locals).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,6 +42,27 @@ test(
       unknown.length,
       0,
       `${unknown.length} unexpected mismatches\n${perClass.join('\n')}\n\n${report.join('\n\n')}`,
+    );
+  },
+);
+
+const BLOCKS_PER_CLASS = Number(process.env.ARMVISOR_DIFFTEST_BLOCKS_PER_CLASS ?? 40);
+
+test(
+  `compiled blocks (code templates) match qemu-aarch64 on ${BLOCKS_PER_CLASS} random sequences per A64 encoding class`,
+  { skip: haveQemu ? false : 'qemu-aarch64 is not installed (scripts/ensure-tools.sh)', timeout: 15 * 60_000 },
+  async (t) => {
+    const n = classes().length;
+    const s = await runDifftest({ count: BLOCKS_PER_CLASS * n, seed: SEED + 1, len: 8, blocks: true });
+    const unknown = s.mismatches.filter((m) => !m.known);
+    t.diagnostic(`${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped over ${n} classes (--blocks)`);
+    assert.equal(
+      unknown.length,
+      0,
+      `${unknown.length} unexpected mismatches\n\n${unknown
+        .slice(0, 6)
+        .map((m) => m.text)
+        .join('\n\n')}`,
     );
   },
 );

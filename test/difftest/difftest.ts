@@ -30,6 +30,8 @@ export interface DifftestOptions {
   qemuCpu?: string;
   /** Sometimes use top-byte-tagged base addresses (default on; --no-tbi). */
   tbi?: boolean;
+  /** Run the cases as compiled blocks (block.ts, code templates) instead of the interpreter (--blocks). */
+  blocks?: boolean;
 }
 
 export interface Mismatch {
@@ -101,7 +103,10 @@ export function selectClasses(opts: Pick<DifftestOptions, 'classes' | 'entry'>):
 export function reproduceCommand(opts: DifftestOptions, c: TestCase, index: number): string {
   const sel = opts.entry ? `--entry ${opts.entry}` : `--class "${c.cls}"`;
   const idx = opts.entry || (opts.classes && opts.classes.length === 1) ? index : undefined;
-  const len = (opts.len !== undefined ? ` --len ${opts.len}` : '') + (opts.tbi === false ? ' --no-tbi' : '');
+  const len =
+    (opts.len !== undefined ? ` --len ${opts.len}` : '') +
+    (opts.tbi === false ? ' --no-tbi' : '') +
+    (opts.blocks ? ' --blocks' : '');
   return idx === undefined
     ? `npm run difftest -- --isa a64 --seed ${opts.seed} --count ${opts.count}${len} ${opts.classes?.length ? opts.classes.map((k) => `--class "${k}"`).join(' ') : ''} --case ${index}`.replace(
         /  +/g,
@@ -148,7 +153,7 @@ export async function runDifftest(
     { jobs: opts.jobs, cpu: opts.qemuCpu },
   );
   // Run armvisor meanwhile, yielding now and then so qemu's pipes keep flowing.
-  const runner = new ArmvisorRunner();
+  const runner = new ArmvisorRunner(opts.blocks === true);
   const got: ArmvisorResult[] = [];
   for (let i = 0; i < cases.length; i++) {
     got.push(runner.run(cases[i].c));

@@ -20,7 +20,7 @@ import { a64Decoder, disassembleA64 } from '../../arch/a64/table.js';
 import type { A64Def } from '../../arch/a64/encoding.js';
 import { semanticsFor } from './semantics/index.js';
 import type { Args, Exec } from './semantics-types.js';
-import { HOT_THRESHOLD, MAX_BLOCK, compileBlock, type CompiledBlock } from './block.js';
+import { HOT_THRESHOLD, MAX_BLOCK, compileBlock, type CompiledBlock, type LinkCells } from './block.js';
 
 export const enum StopReason {
   None = 0,
@@ -56,6 +56,7 @@ export class GuestFault {
   ) {}
 }
 
+/** TLB entries: 1 << TLB_BITS (templates.ts hard-codes the mask 1023 in emitted code). */
 const TLB_BITS = 10;
 const TLB_SIZE = 1 << TLB_BITS;
 const TLB_MASK = TLB_SIZE - 1;
@@ -79,6 +80,8 @@ export interface CodePage {
   heat: Uint16Array;
 }
 
+/** Entries of the CPU's code-page cache. */
+const PAGE_CACHE = 64;
 const KIND_WRITES = 1;
 const KIND_ENDS = 2;
 /** Classes whose instructions may store to memory (the block re-checks its page after them). */
@@ -99,17 +102,24 @@ export class CodeCache {
   invalidatePage(key: number): void {
     const p = this.pages.get(key);
     if (!p) return;
-    // Clear in place: a run loop holding this page re-decodes what it meets.
-    p.execs.fill(undefined);
-    p.args.fill(undefined);
-    p.blocks.fill(undefined);
-    p.heat.fill(0);
-    p.valid = false;
+    dropPage(p);
     this.pages.delete(key);
   }
 
   invalidateAll(): void {
     for (const key of [...this.pages.keys()]) this.invalidatePage(key);
+  }
+}
+
+/** Clear a page's decoded code in place (a run loop holding it re-decodes what it meets). */
+function dropPage(p: CodePage): void {
+  {
+    for (const b of p.blocks) if (b !== undefined) b.valid = false;
+    p.execs.fill(undefined);
+    p.args.fill(undefined);
+    p.blocks.fill(undefined);
+    p.heat.fill(0);
+    p.valid = false;
   }
 }
 
@@ -119,6 +129,8 @@ export interface CpuOptions {
   codeCache?: CodeCache;
   /** Compile hot runs of instructions (block.ts); off = pure interpreter (for tests). Default on. */
   compileBlocks?: boolean;
+  /** Entries into a slot before its block is compiled (default HOT_THRESHOLD; 1: at once, for tests). */
+  hotThreshold?: number;
 }
 
 export class A64Cpu {
@@ -173,22 +185,26 @@ export class A64Cpu {
   private ram: GuestRam;
   view: DataView;
   bytes: Uint8Array;
-  private readonly rTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
-  private readonly rTagHi = new Int32Array(TLB_SIZE);
-  private readonly rOff = new Int32Array(TLB_SIZE);
-  private readonly wTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
-  private readonly wTagHi = new Int32Array(TLB_SIZE);
-  private readonly wOff = new Int32Array(TLB_SIZE);
+  // The TLB arrays are read by compiled blocks' inline accesses (templates.ts: memCode).
+  readonly rTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
+  readonly rTagHi = new Int32Array(TLB_SIZE);
+  readonly rOff = new Int32Array(TLB_SIZE);
+  readonly wTagLo = new Int32Array(TLB_SIZE).fill(TLB_EMPTY);
+  readonly wTagHi = new Int32Array(TLB_SIZE);
+  readonly wOff = new Int32Array(TLB_SIZE);
   readonly code: CodeCache;
   private curPage: CodePage | null = null;
-  /** Index within the running compiled block of the instruction being executed (block.ts). */
+  /** Instructions a running compiled block completed before the one that may fault (block.ts). */
   blockIndex = 0;
+  /** Args of that instruction (its address, for a fault). */
+  blockArgs: Args | null = null;
+  /** The link cell of the last block exit that found no chained block (filled by the next block entry). */
+  linkCell: LinkCells | null = null;
+  linkIdx = 0;
+  /** Recently used code pages by the low bits of their page number (validated on use). */
+  private readonly pageCache: (CodePage | undefined)[] = new Array<CodePage | undefined>(PAGE_CACHE).fill(undefined);
   /** Entries into a slot before its block is compiled (above 0xffff: never). */
   private readonly hotThreshold: number;
-  /** Instructions a looping compiled block completed in earlier rounds. */
-  blockDone = 0;
-  /** Set by a compiled block: 1 when it left through a taken branch or a stop. */
-  blockBranched = 0;
   /** Top-byte ignore for data addresses (Linux user mode sets TCR_EL1.TBI0). */
   tbi = true;
   private stopRequested = false;
@@ -207,7 +223,7 @@ export class A64Cpu {
     });
     mem.addTlbListener((lo, hi, pages) => this.flushTlb(lo, hi, pages));
     this.code = opts.codeCache ?? new CodeCache();
-    this.hotThreshold = opts.compileBlocks === false ? 0x10000 : HOT_THRESHOLD;
+    this.hotThreshold = opts.compileBlocks === false ? 0x10000 : (opts.hotThreshold ?? HOT_THRESHOLD);
     this.code.cpus.push(this);
     this.diagnostic = opts.diagnostic ?? ((line) => console.error(line));
   }
@@ -439,9 +455,15 @@ export class A64Cpu {
   // ---------------------------------------------------------------- decode
 
   private codePage(lo: number, hi: number): CodePage {
+    const slot = (lo >>> 12) & (PAGE_CACHE - 1);
+    const c = this.pageCache[slot];
+    if (c !== undefined && c.baseLo === (lo & ~0xfff) && c.baseHi === hi && c.valid) return c;
     const key = pageNumber(lo, hi);
     let p = this.code.pages.get(key);
-    if (p) return p;
+    if (p) {
+      this.pageCache[slot] = p;
+      return p;
+    }
     const frame = this.mem.translate(lo, hi, Access.Exec);
     if (frame < 0) {
       this.fault.addrLo = lo;
@@ -463,11 +485,15 @@ export class A64Cpu {
       heat: new Uint16Array(1024),
     };
     this.registerCode(p);
+    this.pageCache[(lo >>> 12) & (PAGE_CACHE - 1)] = p;
     return p;
   }
 
   /** Enter a page into the code cache and stop fast writes to it on every CPU. */
   private registerCode(p: CodePage): void {
+    // Another object for the same page (decoded meanwhile) must not stay valid beside this one.
+    const old = this.code.pages.get(p.key);
+    if (old !== undefined && old !== p) dropPage(old);
     this.code.pages.set(p.key, p);
     p.valid = true;
     const idx = (p.baseLo >>> 12) & TLB_MASK;
@@ -520,10 +546,11 @@ export class A64Cpu {
   run(budget: number): StopReason {
     this.stopReason = StopReason.None;
     this.stopRequested = false;
+    this.linkCell = null;
     let executed = 0;
     let idx = 0;
     let page: CodePage | null = null;
-    let blockStart = -1;
+    let inBlock = false;
     try {
       outer: while (executed < budget) {
         if (this.stopRequested) {
@@ -555,34 +582,26 @@ export class A64Cpu {
             let blk = blocks[idx];
             if (blk === undefined && ++heat[idx] === this.hotThreshold) blk = this.compileAt(page, idx);
             if (blk !== undefined && budget - executed >= blk.len) {
-              blockStart = idx;
-              const r = blk.fn(this, budget - executed);
-              blockStart = -1;
-              executed += r;
-              if (this.blockBranched) {
-                if (this.stopReason !== StopReason.None) break outer;
-                const t = this.pcLo;
-                if ((t & ~0xffc) === baseLo && this.pcHi === baseHi && executed < budget && page.valid) {
-                  idx = (t & 0xfff) >>> 2;
-                  entry = true;
-                  continue;
-                }
-                continue outer;
+              // The exit that came here without a chained block links to this one.
+              const lc = this.linkCell as LinkCells | null; // (set by blocks, not only by run)
+              if (lc !== null) {
+                lc[this.linkIdx] = blk;
+                this.linkCell = null;
               }
-              idx += blk.len;
-              if (idx === 1024) {
-                this.pcLo = (baseLo + 4096) | 0;
-                this.pcHi = this.pcLo === 0 ? (baseHi + 1) | 0 : baseHi;
-                continue outer;
+              inBlock = true;
+              executed += blk.fn(this, budget - executed, 0, 0);
+              inBlock = false;
+              // A block always leaves with the PC set.
+              if (this.stopReason !== StopReason.None) break outer;
+              const t = this.pcLo;
+              if ((t & ~0xffc) === baseLo && this.pcHi === baseHi && executed < budget && page.valid) {
+                idx = (t & 0xfff) >>> 2;
+                entry = true;
+                continue;
               }
-              if (executed >= budget) {
-                this.pcLo = (baseLo + idx * 4) | 0;
-                this.pcHi = baseHi;
-                break outer;
-              }
-              entry = true;
-              continue;
+              continue outer;
             }
+            this.linkCell = null;
           }
           let fn = execs[idx];
           if (fn === undefined) fn = this.decodeInto(page, idx);
@@ -618,14 +637,16 @@ export class A64Cpu {
         this.stopReason = StopReason.InstructionAbort;
       } else {
         // The faulting instruction did not complete: count it out, point at it.
-        if (blockStart >= 0) {
-          // Inside a compiled block: the instructions before it completed.
-          idx = blockStart + this.blockIndex;
-          executed += this.blockDone + this.blockIndex + 1;
+        if (inBlock) {
+          // Inside a compiled block (maybe chained): the instructions before it completed.
+          executed += this.blockIndex;
+          this.pcLo = this.blockArgs!.pcLo;
+          this.pcHi = this.blockArgs!.pcHi;
+        } else {
+          executed--;
+          this.pcLo = (page!.baseLo + idx * 4) | 0;
+          this.pcHi = page!.baseHi;
         }
-        executed--;
-        this.pcLo = (page!.baseLo + idx * 4) | 0;
-        this.pcHi = page!.baseHi;
         this.stopReason = StopReason.DataAbort;
       }
     }

@@ -11,6 +11,7 @@ import { StopReason } from '../cpu.js';
 import { srcZR } from '../regs.js';
 import { BRANCH, STOP, unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
 import { hasFeature } from '../../../arch/sysreg/aarch64.js';
+import { condExpr, template } from '../templates.js';
 
 /** BC.cond (FEAT_HBC) behaves as B.cond; UNDEFINED while the feature is off. */
 const HBC = hasFeature('BC');
@@ -183,3 +184,20 @@ export const branchSemantics: SemanticsTable = {
     exec: undefinedAtEL0('DCPS'),
   },
 };
+
+// ---------------------------------------------------------------- templates for compiled blocks (templates.ts)
+
+BCOND.forEach((e, c) => template(e, { cond: () => (c >= 14 ? '' : condExpr(c)) }));
+template(b, { cond: () => '' });
+template(bl, { pre: (a, g) => `${g.r(60)} = ${a.retLo | 0}; ${g.r(61)} = ${a.retHi | 0};`, cond: () => '' });
+template(cbz64, { cond: (a, g) => `(${g.r(a.t)} | ${g.r(a.t + 1)}) === 0` });
+template(cbnz64, { cond: (a, g) => `(${g.r(a.t)} | ${g.r(a.t + 1)}) !== 0` });
+template(cbz32, { cond: (a, g) => `${g.r(a.t)} === 0` });
+template(cbnz32, { cond: (a, g) => `${g.r(a.t)} !== 0` });
+template(tbz, { cond: (a, g) => `(${g.r(a.w)} & ${a.mask | 0}) === 0` });
+template(tbnz, { cond: (a, g) => `(${g.r(a.w)} & ${a.mask | 0}) !== 0` });
+template(br, { dyn: (a, g) => `_tl = ${g.r(a.n)}; _th = ${g.r(a.n + 1)};` });
+// BLR: the target is read before X30 is written (BLR X30).
+template(blr, {
+  dyn: (a, g) => `_tl = ${g.r(a.n)}; _th = ${g.r(a.n + 1)}; ${g.r(60)} = ${a.retLo | 0}; ${g.r(61)} = ${a.retHi | 0};`,
+});

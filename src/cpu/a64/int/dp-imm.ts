@@ -10,6 +10,16 @@ import { dstZR, regSP, srcZR } from '../regs.js';
 import { unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
 import { adds32, adds64, asr64, logicFlags32, logicFlags64, lsl64, lsr64, ror32, ror64 } from './alu.js';
 import { decodeBitMasks } from './bitmasks.js';
+import {
+  adds32Code,
+  adds64Code,
+  logicFlags32Code,
+  logicFlags64Code,
+  shift32Expr,
+  shift64Expr,
+  template,
+  type Gen,
+} from '../templates.js';
 
 /** Split a bigint (taken mod 2^64) into a.lo / a.hi. */
 export function setConst(a: Args, v: bigint): void {
@@ -411,3 +421,110 @@ export const dpImmSemantics: SemanticsTable = {
     exec: extr64,
   },
 };
+
+// ---------------------------------------------------------------- templates for compiled blocks (templates.ts)
+
+const constTemplate = (a: Args, g: Gen): string => `${g.r(a.d)} = ${a.lo | 0}; ${g.r(a.d + 1)} = ${a.hi | 0};`;
+template(adrExec, { op: constTemplate });
+template(movWide, { op: constTemplate });
+template(movLogicImm, { op: constTemplate });
+template(addImm64, {
+  op: (a, g) =>
+    `const _nl = ${g.r(a.n)}, _h = ${g.r(a.n + 1)}; const _l = (_nl + ${a.imm}) | 0;` +
+    `${g.r(a.d)} = _l; ${g.r(a.d + 1)} = (_l >>> 0) < (_nl >>> 0) ? (_h + 1) | 0 : _h;`,
+});
+template(subImm64, {
+  op: (a, g) =>
+    `const _nl = ${g.r(a.n)}, _h = ${g.r(a.n + 1)};` +
+    `${g.r(a.d)} = (_nl - ${a.imm}) | 0; ${g.r(a.d + 1)} = (_nl >>> 0) < ${a.imm} ? (_h - 1) | 0 : _h;`,
+});
+template(addImm32, { op: (a, g) => `${g.r(a.d)} = (${g.r(a.n)} + ${a.imm}) | 0; ${g.r(a.d + 1)} = 0;` });
+template(subImm32, { op: (a, g) => `${g.r(a.d)} = (${g.r(a.n)} - ${a.imm}) | 0; ${g.r(a.d + 1)} = 0;` });
+template(addsImm64, {
+  op: (a, g) => adds64Code(g.r(a.n), g.r(a.n + 1), `${a.bl | 0}`, `${a.bh | 0}`, `${a.cin}`, g.r(a.d), g.r(a.d + 1)),
+});
+template(addsImm32, { op: (a, g) => adds32Code(g.r(a.n), `${a.bl | 0}`, `${a.cin}`, g.r(a.d), g.r(a.d + 1)) });
+template(cmpImm64, {
+  op: (a, g) => adds64Code(g.r(a.n), g.r(a.n + 1), `${a.bl | 0}`, `${a.bh | 0}`, `${a.cin}`, null, null),
+});
+template(cmpImm32, { op: (a, g) => adds32Code(g.r(a.n), `${a.bl | 0}`, `${a.cin}`, null, null) });
+const logicImm64 = (op: string) => (a: Args, g: Gen) =>
+  `const _l = ${g.r(a.n)} ${op} ${a.lo | 0}, _h = ${g.r(a.n + 1)} ${op} ${a.hi | 0}; ${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`;
+const logicImm32 = (op: string) => (a: Args, g: Gen) =>
+  `${g.r(a.d)} = ${g.r(a.n)} ${op} ${a.lo | 0}; ${g.r(a.d + 1)} = 0;`;
+template(andImm64, { op: logicImm64('&') });
+template(orrImm64, { op: logicImm64('|') });
+template(eorImm64, { op: logicImm64('^') });
+template(andImm32, { op: logicImm32('&') });
+template(orrImm32, { op: logicImm32('|') });
+template(eorImm32, { op: logicImm32('^') });
+template(andsImm64, {
+  op: (a, g) =>
+    `const _l = ${g.r(a.n)} & ${a.lo | 0}, _h = ${g.r(a.n + 1)} & ${a.hi | 0}; ${logicFlags64Code('_l', '_h')}` +
+    `${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`,
+});
+template(andsImm32, {
+  op: (a, g) =>
+    `const _r = ${g.r(a.n)} & ${a.lo | 0}; ${logicFlags32Code('_r')} ${g.r(a.d)} = _r; ${g.r(a.d + 1)} = 0;`,
+});
+template(tstImm64, {
+  op: (a, g) =>
+    `const _l = ${g.r(a.n)} & ${a.lo | 0}, _h = ${g.r(a.n + 1)} & ${a.hi | 0}; ${logicFlags64Code('_l', '_h')}`,
+});
+template(tstImm32, { op: (a, g) => `const _r = ${g.r(a.n)} & ${a.lo | 0}; ${logicFlags32Code('_r')}` });
+template(movk64, { op: (a, g) => `${g.r(a.w)} = (${g.r(a.w)} & ${a.keep | 0}) | ${a.val | 0};` });
+template(movk32, { op: (a, g) => `${g.r(a.w)} = (${g.r(a.w)} & ${a.keep | 0}) | ${a.val | 0}; ${g.r(a.d + 1)} = 0;` });
+// Bitfield moves: the general forms with the masks as constants.
+template(ubfm64, {
+  op: (a, g) => {
+    const [lo, hi] = shift64Expr(3, '_nl', '_nh', a.r);
+    return (
+      `const _nl = ${g.r(a.n)}, _nh = ${g.r(a.n + 1)};` +
+      `${g.r(a.d)} = ${lo} & ${a.wl & a.tl}; ${g.r(a.d + 1)} = ${hi} & ${a.wh & a.th};`
+    );
+  },
+});
+template(sbfm64, {
+  op: (a, g) => {
+    const [lo, hi] = shift64Expr(3, '_nl', '_nh', a.r);
+    return (
+      `const _nl = ${g.r(a.n)}, _nh = ${g.r(a.n + 1)}; const _top = (${a.sw ? '_nh' : '_nl'} << ${a.sb}) >> 31;` +
+      `${g.r(a.d)} = (_top & ${~a.tl}) | (${lo} & ${a.wl & a.tl});` +
+      `${g.r(a.d + 1)} = (_top & ${~a.th}) | (${hi} & ${a.wh & a.th});`
+    );
+  },
+});
+template(ubfm32, {
+  op: (a, g) => `${g.r(a.d)} = ${shift32Expr(3, g.r(a.n), a.r)} & ${a.wl & a.tl}; ${g.r(a.d + 1)} = 0;`,
+});
+template(sbfm32, {
+  op: (a, g) =>
+    `const _v = ${g.r(a.n)}; const _top = (_v << ${a.sb}) >> 31;` +
+    `${g.r(a.d)} = (_top & ${~a.tl}) | (${shift32Expr(3, '_v', a.r)} & ${a.wl & a.tl}); ${g.r(a.d + 1)} = 0;`,
+});
+const shiftImm64 = (type: number) => (a: Args, g: Gen) => {
+  const [lo, hi] = shift64Expr(type, '_nl', '_nh', a.sh);
+  return `const _nl = ${g.r(a.n)}, _nh = ${g.r(a.n + 1)}; ${g.r(a.d)} = ${lo}; ${g.r(a.d + 1)} = ${hi};`;
+};
+template(lslImm64, { op: shiftImm64(0) });
+template(lsrImm64, { op: shiftImm64(1) });
+template(asrImm64, { op: shiftImm64(2) });
+template(lslImm32, { op: (a, g) => `${g.r(a.d)} = ${shift32Expr(0, g.r(a.n), a.sh)}; ${g.r(a.d + 1)} = 0;` });
+template(lsrImm32, { op: (a, g) => `${g.r(a.d)} = ${shift32Expr(1, g.r(a.n), a.sh)}; ${g.r(a.d + 1)} = 0;` });
+template(asrImm32, { op: (a, g) => `${g.r(a.d)} = ${shift32Expr(2, g.r(a.n), a.sh)}; ${g.r(a.d + 1)} = 0;` });
+template(sxt64, {
+  op: (a, g) => `const _v = (${g.r(a.n)} << ${a.sh}) >> ${a.sh}; ${g.r(a.d)} = _v; ${g.r(a.d + 1)} = _v >> 31;`,
+});
+template(uxtLow, { op: (a, g) => `${g.r(a.d)} = ${g.r(a.n)} & ${a.wl | 0}; ${g.r(a.d + 1)} = 0;` });
+template(extr64, {
+  op: (a, g) =>
+    `const _p0 = ${g.r(a.i0)}, _p1 = ${g.r(a.i1)}, _p2 = ${g.r(a.i2)};` +
+    `${g.r(a.d)} = (_p0 >>> ${a.s}) | (_p1 << ${32 - a.s}); ${g.r(a.d + 1)} = (_p1 >>> ${a.s}) | (_p2 << ${32 - a.s});`,
+});
+template(extr64Words, {
+  op: (a, g) => `const _p0 = ${g.r(a.i0)}, _p1 = ${g.r(a.i1)}; ${g.r(a.d)} = _p0; ${g.r(a.d + 1)} = _p1;`,
+});
+template(extr32, {
+  op: (a, g) => `${g.r(a.d)} = (${g.r(a.i0)} >>> ${a.s}) | (${g.r(a.i1)} << ${32 - a.s}); ${g.r(a.d + 1)} = 0;`,
+});
+template(extr32Word, { op: (a, g) => `${g.r(a.d)} = ${g.r(a.i0)}; ${g.r(a.d + 1)} = 0;` });

@@ -8,7 +8,7 @@
  * ORN, EON, BICS) XOR the operand with a.inv (0 or -1) chosen in prep.
  */
 import { dstZR, regSP, srcZR } from '../regs.js';
-import { unallocated, type Exec, type SemanticsTable } from '../semantics-types.js';
+import { unallocated, type Args, type Exec, type SemanticsTable } from '../semantics-types.js';
 import {
   adds32,
   adds64,
@@ -37,6 +37,18 @@ import {
   umulh64,
 } from './alu.js';
 import { CRC32C_TABLE, CRC32_TABLE, crcUpdate32 } from './crc32.js';
+import {
+  add64Code,
+  adds32Code,
+  adds64Code,
+  condExpr,
+  logicFlags32Code,
+  logicFlags64Code,
+  shift32Expr,
+  shift64Expr,
+  template,
+  type Gen,
+} from '../templates.js';
 
 // ---------------------------------------------------------------- logical (shifted register)
 
@@ -806,3 +818,190 @@ export const dpRegSemantics: SemanticsTable = {
     exec: smulhX,
   },
 };
+
+// ---------------------------------------------------------------- templates for compiled blocks (templates.ts)
+
+const inv = (a: Args): string => (a.inv ? ' ^ -1' : '');
+template(mov64, {
+  op: (a, g) => `const _l = ${g.r(a.m)}, _h = ${g.r(a.m + 1)}; ${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`,
+});
+template(mov32, { op: (a, g) => `${g.r(a.d)} = ${g.r(a.m)}; ${g.r(a.d + 1)} = 0;` });
+/** Logical ops: operand m shifted (constant type/amount) and optionally inverted; flags for ANDS. */
+const logic64 =
+  (op: string, flags: boolean, write = true) =>
+  (a: Args, g: Gen): string => {
+    const [ml, mh] = shift64Expr(a.st, '_ml', '_mh', a.amt);
+    let s =
+      `const _ml = ${g.r(a.m)}, _mh = ${g.r(a.m + 1)};` +
+      `const _l = ${g.r(a.n)} ${op} (${ml}${inv(a)}), _h = ${g.r(a.n + 1)} ${op} (${mh}${inv(a)});`;
+    if (flags) s += logicFlags64Code('_l', '_h');
+    if (write) s += `${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`;
+    return s;
+  };
+const logic32 =
+  (op: string, flags: boolean, write = true) =>
+  (a: Args, g: Gen): string => {
+    let s = `const _r = ${g.r(a.n)} ${op} (${shift32Expr(a.st, g.r(a.m), a.amt)}${inv(a)});`;
+    if (flags) s += logicFlags32Code('_r');
+    if (write) s += `${g.r(a.d)} = _r; ${g.r(a.d + 1)} = 0;`;
+    return s;
+  };
+for (const [e64, e32, op, flags] of [
+  [and64, and32, '&', false],
+  [orr64, orr32, '|', false],
+  [eor64, eor32, '^', false],
+  [ands64, ands32, '&', true],
+  [andSh64, andSh32, '&', false],
+  [orrSh64, orrSh32, '|', false],
+  [eorSh64, eorSh32, '^', false],
+  [andsSh64, andsSh32, '&', true],
+] as const) {
+  template(e64, { op: logic64(op, flags) });
+  template(e32, { op: logic32(op, flags) });
+}
+template(tst64, { op: logic64('&', true, false) });
+template(tst32, { op: logic32('&', true, false) });
+
+/** ADD/SUB (shifted register, no flags): Rn + (shift(Rm) ^ inv) + cin. */
+const addSub64 = (a: Args, g: Gen): string => {
+  const [ml, mh] = shift64Expr(a.st, '_ml', '_mh', a.amt);
+  return (
+    `const _ml = ${g.r(a.m)}, _mh = ${g.r(a.m + 1)};` +
+    add64Code(g.r(a.n), g.r(a.n + 1), `${ml}${inv(a)}`, `${mh}${inv(a)}`, `${a.cin}`, g.r(a.d), g.r(a.d + 1), false)
+  );
+};
+const addSub32 = (a: Args, g: Gen): string =>
+  `${g.r(a.d)} = (${g.r(a.n)} + (${shift32Expr(a.st, g.r(a.m), a.amt)}${inv(a)}) + ${a.cin}) | 0; ${g.r(a.d + 1)} = 0;`;
+/** ADDS/SUBS/CMP/CMN (shifted register). */
+const addsSub64 =
+  (write: boolean) =>
+  (a: Args, g: Gen): string => {
+    const [ml, mh] = shift64Expr(a.st, '_ml', '_mh', a.amt);
+    return (
+      `const _ml = ${g.r(a.m)}, _mh = ${g.r(a.m + 1)};` +
+      adds64Code(
+        g.r(a.n),
+        g.r(a.n + 1),
+        `${ml}${inv(a)}`,
+        `${mh}${inv(a)}`,
+        `${a.cin}`,
+        write ? g.r(a.d) : null,
+        g.r(a.d + 1),
+      )
+    );
+  };
+const addsSub32 =
+  (write: boolean) =>
+  (a: Args, g: Gen): string =>
+    adds32Code(
+      g.r(a.n),
+      `${shift32Expr(a.st, g.r(a.m), a.amt)}${inv(a)}`,
+      `${a.cin}`,
+      write ? g.r(a.d) : null,
+      g.r(a.d + 1),
+    );
+for (const e of [add64, sub64, addSh64, addLsl64]) template(e, { op: addSub64 });
+for (const e of [add32, sub32, addSh32]) template(e, { op: addSub32 });
+for (const e of [adds64r, subs64r, addsSh64]) template(e, { op: addsSub64(true) });
+for (const e of [adds32r, subs32r, addsSh32]) template(e, { op: addsSub32(true) });
+template(cmp64r, { op: addsSub64(false) });
+template(cmp32r, { op: addsSub32(false) });
+
+// ADC/SBC: carry in from C.
+template(adc64, {
+  op: (a, g) =>
+    add64Code(
+      g.r(a.n),
+      g.r(a.n + 1),
+      `${g.r(a.m)}${inv(a)}`,
+      `${g.r(a.m + 1)}${inv(a)}`,
+      'cpu.c',
+      g.r(a.d),
+      g.r(a.d + 1),
+      false,
+    ),
+});
+template(adc32, {
+  op: (a, g) => `${g.r(a.d)} = (${g.r(a.n)} + (${g.r(a.m)}${inv(a)}) + cpu.c) | 0; ${g.r(a.d + 1)} = 0;`,
+});
+template(adcs64, {
+  op: (a, g) =>
+    adds64Code(
+      g.r(a.n),
+      g.r(a.n + 1),
+      `${g.r(a.m)}${inv(a)}`,
+      `${g.r(a.m + 1)}${inv(a)}`,
+      'cpu.c',
+      g.r(a.d),
+      g.r(a.d + 1),
+    ),
+});
+template(adcs32, { op: (a, g) => adds32Code(g.r(a.n), `${g.r(a.m)}${inv(a)}`, 'cpu.c', g.r(a.d), g.r(a.d + 1)) });
+
+// CCMP/CCMN: flags of the compare when the condition holds, else #nzcv.
+const nzcvCode = (f: number): string =>
+  `cpu.n = ${(f >>> 31) & 1}; cpu.z = ${(f >>> 30) & 1}; cpu.c = ${(f >>> 29) & 1}; cpu.v = ${(f >>> 28) & 1};`;
+template(ccmpReg64, {
+  op: (a, g) =>
+    `if (${condExpr(a.cond)}) { ${adds64Code(g.r(a.n), g.r(a.n + 1), `${g.r(a.m)}${inv(a)}`, `${g.r(a.m + 1)}${inv(a)}`, `${a.cin}`, null, null)} }` +
+    ` else { ${nzcvCode(a.flags)} }`,
+});
+template(ccmpReg32, {
+  op: (a, g) =>
+    `if (${condExpr(a.cond)}) { ${adds32Code(g.r(a.n), `${g.r(a.m)}${inv(a)}`, `${a.cin}`, null, null)} } else { ${nzcvCode(a.flags)} }`,
+});
+template(ccmpImm64, {
+  op: (a, g) =>
+    `if (${condExpr(a.cond)}) { ${adds64Code(g.r(a.n), g.r(a.n + 1), `${a.bl | 0}`, `${a.bh | 0}`, `${a.cin}`, null, null)} }` +
+    ` else { ${nzcvCode(a.flags)} }`,
+});
+template(ccmpImm32, {
+  op: (a, g) =>
+    `if (${condExpr(a.cond)}) { ${adds32Code(g.r(a.n), `${a.bl | 0}`, `${a.cin}`, null, null)} } else { ${nzcvCode(a.flags)} }`,
+});
+
+// CSEL/CSINV/CSINC/CSNEG/CSET.
+template(csel64, {
+  op: (a, g) =>
+    `let _l, _h; if (${condExpr(a.cond)}) { _l = ${g.r(a.n)}; _h = ${g.r(a.n + 1)}; }` +
+    ` else { _l = ${g.r(a.m)}${inv(a)}; _h = ${g.r(a.m + 1)}${inv(a)}; } ${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`,
+});
+template(csel32, {
+  op: (a, g) => `${g.r(a.d)} = ${condExpr(a.cond)} ? ${g.r(a.n)} : ${g.r(a.m)}${inv(a)}; ${g.r(a.d + 1)} = 0;`,
+});
+template(csinc64, {
+  op: (a, g) =>
+    `let _l, _h; if (${condExpr(a.cond)}) { _l = ${g.r(a.n)}; _h = ${g.r(a.n + 1)}; }` +
+    ` else { _l = ((${g.r(a.m)}${inv(a)}) + 1) | 0; _h = ((${g.r(a.m + 1)}${inv(a)}) + (_l === 0 ? 1 : 0)) | 0; }` +
+    ` ${g.r(a.d)} = _l; ${g.r(a.d + 1)} = _h;`,
+});
+template(csinc32, {
+  op: (a, g) =>
+    `${g.r(a.d)} = ${condExpr(a.cond)} ? ${g.r(a.n)} : ((${g.r(a.m)}${inv(a)}) + 1) | 0; ${g.r(a.d + 1)} = 0;`,
+});
+template(cset, { op: (a, g) => `${g.r(a.d)} = ${condExpr(a.cond)} ? 0 : 1; ${g.r(a.d + 1)} = 0;` });
+
+// Multiply-add.
+template(maddW, {
+  op: (a, g) => `${g.r(a.d)} = (${g.r(a.a)} + Math.imul(${g.r(a.n)}, ${g.r(a.m)})) | 0; ${g.r(a.d + 1)} = 0;`,
+});
+template(msubW, {
+  op: (a, g) => `${g.r(a.d)} = (${g.r(a.a)} - Math.imul(${g.r(a.n)}, ${g.r(a.m)})) | 0; ${g.r(a.d + 1)} = 0;`,
+});
+template(maddX, {
+  op: (a, g) =>
+    `const _nl = ${g.r(a.n)}, _nh = ${g.r(a.n + 1)}, _ml = ${g.r(a.m)}, _mh = ${g.r(a.m + 1)}, _al = ${g.r(a.a)}, _ah = ${g.r(a.a + 1)};` +
+    `const _ph = (L.mulhu32(_nl, _ml) + Math.imul(_nl, _mh) + Math.imul(_nh, _ml)) | 0; const _pl = Math.imul(_nl, _ml);` +
+    `const _l = (_al + _pl) | 0; ${g.r(a.d + 1)} = (_ah + _ph + ((_l >>> 0) < (_al >>> 0) ? 1 : 0)) | 0; ${g.r(a.d)} = _l;`,
+});
+template(msubX, {
+  op: (a, g) =>
+    `const _nl = ${g.r(a.n)}, _nh = ${g.r(a.n + 1)}, _ml = ${g.r(a.m)}, _mh = ${g.r(a.m + 1)}, _al = ${g.r(a.a)}, _ah = ${g.r(a.a + 1)};` +
+    `const _ph = (L.mulhu32(_nl, _ml) + Math.imul(_nl, _mh) + Math.imul(_nh, _ml)) | 0; const _pl = Math.imul(_nl, _ml);` +
+    `const _l = (_al - _pl) | 0; ${g.r(a.d + 1)} = (_ah - _ph - ((_al >>> 0) < (_pl >>> 0) ? 1 : 0)) | 0; ${g.r(a.d)} = _l;`,
+});
+template(clzX, {
+  op: (a, g) =>
+    `const _h = ${g.r(a.n + 1)}; ${g.r(a.d)} = _h !== 0 ? Math.clz32(_h) : 32 + Math.clz32(${g.r(a.n)}); ${g.r(a.d + 1)} = 0;`,
+});
+template(clzW, { op: (a, g) => `${g.r(a.d)} = Math.clz32(${g.r(a.n)}); ${g.r(a.d + 1)} = 0;` });

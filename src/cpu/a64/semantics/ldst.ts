@@ -25,6 +25,7 @@ import { StopReason, type A64Cpu } from '../cpu.js';
 import { dstZR, regSP, srcZR } from '../regs.js';
 import { unallocated, type Args, type Exec, type Semantics, type SemanticsTable } from '../semantics-types.js';
 import { atomicNarrow, atomicWide, wideHi } from '../ldst/atomic-ops.js';
+import { memCode, template, type Gen } from '../templates.js';
 
 // ---------------------------------------------------------------- addressing
 
@@ -1109,3 +1110,140 @@ export const ldstSemantics: SemanticsTable = {
   ...singleSemantics('REG'),
   ...orderedSemantics,
 };
+
+// ---------------------------------------------------------------- templates for compiled blocks (templates.ts)
+// The common case inline (the access within one page and in the TLB); any
+// other case runs the exec above.
+
+/** A load of `bytes` bytes into Rt: `value` reads the low word at `_o`, `high` gives the high word. */
+const loadTemplate = (bytes: number, value: string, high: (v: string) => string) => (a: Args, g: Gen) =>
+  memCode(
+    a,
+    g,
+    false,
+    bytes,
+    `const _v = ${value}; const _vh = ${high('_v')}; ${g.r(a.t)} = _v; ${g.r(a.t + 1)} = _vh;`,
+  );
+template(LDRB, { readOnly: true, mem: loadTemplate(1, 'cpu.bytes[_o]', () => '0') });
+template(LDRH, { readOnly: true, mem: loadTemplate(2, 'cpu.view.getUint16(_o, true)', () => '0') });
+template(LDR_W, { readOnly: true, mem: loadTemplate(4, 'cpu.view.getInt32(_o, true)', () => '0') });
+template(LDRSW, { readOnly: true, mem: loadTemplate(4, 'cpu.view.getInt32(_o, true)', (v) => `${v} >> 31`) });
+template(LDRSH_X, { readOnly: true, mem: loadTemplate(2, 'cpu.view.getInt16(_o, true)', (v) => `${v} >> 31`) });
+template(LDRSH_W, { readOnly: true, mem: loadTemplate(2, 'cpu.view.getInt16(_o, true) & 0xffffffff', () => '0') });
+template(LDRSB_X, { readOnly: true, mem: loadTemplate(1, '(cpu.bytes[_o] << 24) >> 24', (v) => `${v} >> 31`) });
+template(LDRSB_W, { readOnly: true, mem: loadTemplate(1, '(cpu.bytes[_o] << 24) >> 24', () => '0') });
+template(LDR_X, {
+  readOnly: true,
+  mem: loadTemplate(8, 'cpu.view.getInt32(_o, true)', () => 'cpu.view.getInt32(_o + 4, true)'),
+});
+template(STRB, { mem: (a, g) => memCode(a, g, true, 1, `cpu.bytes[_o] = ${g.r(a.t)};`) });
+template(STRH, { mem: (a, g) => memCode(a, g, true, 2, `cpu.view.setUint16(_o, ${g.r(a.t)} & 0xffff, true);`) });
+template(STR_W, { mem: (a, g) => memCode(a, g, true, 4, `cpu.view.setInt32(_o, ${g.r(a.t)}, true);`) });
+template(STR_X, {
+  mem: (a, g) =>
+    memCode(
+      a,
+      g,
+      true,
+      8,
+      `const _dv = cpu.view; _dv.setInt32(_o, ${g.r(a.t)}, true); _dv.setInt32(_o + 4, ${g.r(a.t + 1)}, true);`,
+    ),
+});
+// Pairs: Rt2 written before Rt (see LDP_X).
+template(LDP_X, {
+  readOnly: true,
+  mem: (a, g) =>
+    memCode(
+      a,
+      g,
+      false,
+      16,
+      `const _dv = cpu.view; const _v0 = _dv.getInt32(_o, true), _v1 = _dv.getInt32(_o + 4, true),` +
+        ` _v2 = _dv.getInt32(_o + 8, true), _v3 = _dv.getInt32(_o + 12, true);` +
+        `${g.r(a.t2)} = _v2; ${g.r(a.t2 + 1)} = _v3; ${g.r(a.t)} = _v0; ${g.r(a.t + 1)} = _v1;`,
+    ),
+});
+template(LDP_W, {
+  readOnly: true,
+  mem: (a, g) =>
+    memCode(
+      a,
+      g,
+      false,
+      8,
+      `const _dv = cpu.view; const _v0 = _dv.getInt32(_o, true), _v1 = _dv.getInt32(_o + 4, true);` +
+        `${g.r(a.t2)} = _v1; ${g.r(a.t2 + 1)} = 0; ${g.r(a.t)} = _v0; ${g.r(a.t + 1)} = 0;`,
+    ),
+});
+template(STP_X, {
+  mem: (a, g) =>
+    memCode(
+      a,
+      g,
+      true,
+      16,
+      `const _dv = cpu.view; _dv.setInt32(_o, ${g.r(a.t)}, true); _dv.setInt32(_o + 4, ${g.r(a.t + 1)}, true);` +
+        ` _dv.setInt32(_o + 8, ${g.r(a.t2)}, true); _dv.setInt32(_o + 12, ${g.r(a.t2 + 1)}, true);`,
+    ),
+});
+template(STP_W, {
+  mem: (a, g) =>
+    memCode(
+      a,
+      g,
+      true,
+      8,
+      `const _dv = cpu.view; _dv.setInt32(_o, ${g.r(a.t)}, true); _dv.setInt32(_o + 4, ${g.r(a.t2)}, true);`,
+    ),
+});
+// SIMD&FP registers (a.t: first 32-bit lane in cpu.vi32); a load zeroes the rest of the register.
+const fpLoad = (bytes: number, value: string[]) => (a: Args, g: Gen) =>
+  memCode(
+    a,
+    g,
+    false,
+    bytes,
+    `const _dv = cpu.view; ` +
+      [0, 1, 2, 3].map((k) => `V[${a.t + k}] = ${k < value.length ? value[k] : '0'};`).join(' '),
+  );
+template(LDR_S, { readOnly: true, mem: fpLoad(4, ['_dv.getInt32(_o, true)']) });
+template(LDR_D, { readOnly: true, mem: fpLoad(8, ['_dv.getInt32(_o, true)', '_dv.getInt32(_o + 4, true)']) });
+template(LDR_Q, {
+  readOnly: true,
+  mem: fpLoad(16, [
+    '_dv.getInt32(_o, true)',
+    '_dv.getInt32(_o + 4, true)',
+    '_dv.getInt32(_o + 8, true)',
+    '_dv.getInt32(_o + 12, true)',
+  ]),
+});
+const fpStore = (bytes: number) => (a: Args, g: Gen) =>
+  memCode(
+    a,
+    g,
+    true,
+    bytes,
+    `const _dv = cpu.view; ` +
+      Array.from({ length: bytes / 4 }, (_, k) => `_dv.setInt32(_o + ${4 * k}, V[${a.t + k}], true);`).join(' '),
+  );
+template(STR_S, { mem: fpStore(4) });
+template(STR_D, { mem: fpStore(8) });
+template(STR_Q, { mem: fpStore(16) });
+// Q pairs: Vt written before Vt2 (see LDP_Q).
+template(LDP_Q, {
+  readOnly: true,
+  mem: (a, g) => {
+    let s = 'const _dv = cpu.view; ';
+    for (let k = 0; k < 8; k++) s += `const _q${k} = _dv.getInt32(_o + ${4 * k}, true);`;
+    for (let k = 0; k < 4; k++) s += `V[${a.t + k}] = _q${k};`;
+    for (let k = 0; k < 4; k++) s += `V[${a.t2 + k}] = _q${k + 4};`;
+    return memCode(a, g, false, 32, s);
+  },
+});
+template(STP_Q, {
+  mem: (a, g) => {
+    let s = 'const _dv = cpu.view; ';
+    for (let k = 0; k < 8; k++) s += `_dv.setInt32(_o + ${4 * k}, V[${(k < 4 ? a.t : a.t2 - 4) + k}], true);`;
+    return memCode(a, g, true, 32, s);
+  },
+});

@@ -33,6 +33,7 @@ import {
 } from '../../../arch/a64/tables/simd-int.js';
 import * as E from '../simd-int/elem.js';
 import * as F from '../simd-int/fast.js';
+import { template } from '../templates.js';
 
 const FPSR_QC = 1 << 27;
 
@@ -1191,3 +1192,70 @@ table.ASIMD_USDOT = {
 };
 
 export const simdIntSemantics: SemanticsTable = table;
+
+// ------------------------------------------------------------ templates for compiled blocks (templates.ts)
+// 32-bit-lane forms unrolled over cpu.vi32 (V); 64-bit vectors clear the upper half.
+
+/** Clearing of the bytes above the result (zf 16: none, 8: the upper half); null when other. */
+function zeroCode(a: Args): string | null {
+  if (a.zf === 16) return '';
+  if (a.zf === 8) return `V[${(a.rdb >> 2) + 2}] = 0; V[${(a.rdb >> 2) + 3}] = 0;`;
+  return null;
+}
+/** Per 32-bit word k of `count`: read every source word first (Vd may be a source), then write. */
+function lanes32(a: Args, count: number, expr: (k: number) => string): string | null {
+  const z = zeroCode(a);
+  if (z === null) return null;
+  let s = '';
+  for (let k = 0; k < count; k++) s += `const _w${k} = ${expr(k)};`;
+  for (let k = 0; k < count; k++) s += `V[${a.d + k}] = _w${k};`;
+  return s + z;
+}
+const logicTemplate = (f: (n: string, m: string) => string) => (a: Args) =>
+  lanes32(a, a.words, (k) => f(`V[${a.n + k}]`, `V[${a.m + k}]`));
+template(logicAnd, { op: logicTemplate((n, m) => `${n} & ${m}`) });
+template(logicBic, { op: logicTemplate((n, m) => `${n} & ~${m}`) });
+template(logicOrr, { op: logicTemplate((n, m) => `${n} | ${m}`) });
+template(logicOrn, { op: logicTemplate((n, m) => `${n} | ~${m}`) });
+template(logicEor, { op: logicTemplate((n, m) => `${n} ^ ${m}`) });
+template(F.addFast, {
+  op: (a) => (a.sz === 2 ? lanes32(a, a.lanes, (k) => `(V[${a.n + k}] + V[${a.m + k}]) | 0`) : null),
+});
+template(F.ushrFast, {
+  op: (a) => (a.sz === 2 ? lanes32(a, a.lanes, (k) => `V[${a.n + k}] >>> ${a.shift}`) : null),
+});
+template(F.shlFast, {
+  op: (a) => (a.sz === 2 ? lanes32(a, a.lanes, (k) => `V[${a.n + k}] << ${a.shift}`) : null),
+});
+/** The unsigned lane views of the emitted code by element size (cpu.v8, v16, v32). */
+const LANE_VIEW = ['B8', 'H16', 'W32'];
+/** Pairwise ops (ADDP/UMAXP/UMINP): Vd = pairs of Vn then pairs of Vm; every source read first. */
+const pairwiseTemplate = (op: (x: string, y: string) => string) => (a: Args) => {
+  if (a.sz > 2) return null;
+  const z = zeroCode(a);
+  if (z === null) return null;
+  const v = LANE_VIEW[a.sz];
+  const half = a.lanes >> 1;
+  let s = '';
+  for (let i = 0; i < a.lanes; i++) {
+    const src = i < half ? a.n + 2 * i : a.m + 2 * (i - half);
+    s += `const _x${i} = ${v}[${src}], _y${i} = ${v}[${src + 1}]; const _p${i} = ${op(`_x${i}`, `_y${i}`)};`;
+  }
+  for (let i = 0; i < a.lanes; i++) s += `${v}[${a.d + i}] = _p${i};`;
+  return s + z;
+};
+template(F.addpFast, { op: pairwiseTemplate((x, y) => `${x} + ${y}`) });
+template(F.umaxpFast, { op: pairwiseTemplate((x, y) => `${x} > ${y} ? ${x} : ${y}`) });
+template(F.uminpFast, { op: pairwiseTemplate((x, y) => `${x} < ${y} ? ${x} : ${y}`) });
+// CMEQ (register): bytes by SWAR on 32-bit words (0xff where equal), wider lanes one by one.
+template(F.cmeqFast, {
+  op: (a) => {
+    if (a.sz === 0)
+      return lanes32({ ...a, d: a.d >> 2 }, a.lanes >> 2, (k) => {
+        const t = `(V[${(a.n >> 2) + k}] ^ V[${(a.m >> 2) + k}])`;
+        return `Math.imul((~((((${t} & 0x7f7f7f7f) + 0x7f7f7f7f) | ${t}) & 0x80808080) & 0x80808080) >>> 7, 255)`;
+      });
+    if (a.sz === 2) return lanes32(a, a.lanes, (k) => `V[${a.n + k}] === V[${a.m + k}] ? -1 : 0`);
+    return null;
+  },
+});
