@@ -5,7 +5,10 @@
  * compressing and decompressing a generated file. Both must print the same
  * thing; the table goes into docs/PERFORMANCE.md between its own markers.
  *
- *   node dist/bench/real.js [--runs N] [--no-write]
+ *   node dist/bench/real.js [--runs N] [--only python3,xz,gzip] [--no-write]
+ *
+ * With --only, the cases whose first word is listed run (none: nothing runs;
+ * `npm run bench -- --only sieve` times that guest benchmark alone).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,6 +70,7 @@ function main(): void {
   const argv = process.argv.slice(2);
   const runs = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : 2;
   const write = !argv.includes('--no-write');
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
   const fetch = spawnSync('bash', [join(ROOT, 'scripts/fetch-debian-arm64.sh')], { encoding: 'utf8' });
   if (fetch.status !== 0 || !existsSync(SYSROOT)) {
     console.error(`real-program benchmarks skipped: the Debian arm64 sysroot is not available\n${fetch.stderr}`);
@@ -89,8 +93,13 @@ function main(): void {
   ];
   const rows: string[] = [];
   let failed = 0;
+  const chosen = cases.filter((c) => !only || only.includes(c.name.split(' ')[0]));
+  if (chosen.length === 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   try {
-    for (const c of cases) {
+    for (const c of chosen) {
       const exe = join(SYSROOT, c.program);
       // qemu-aarch64 cannot exec arm64 programs from the guest without binfmt_misc: a pipeline runs
       // each stage under its own qemu through the host shell instead (same programs, same data).
