@@ -192,7 +192,7 @@ export class Kernel {
     t.exited = true;
     taskCleanup(t, t.process.exitStatus !== null);
     this.tasks.delete(t.tid);
-    t.process.code.cpus.splice(t.process.code.cpus.indexOf(t.cpu) >>> 0, 1);
+    t.cpu.detach();
     const p = t.process;
     const i = p.tasks.indexOf(t);
     if (i >= 0) p.tasks.splice(i, 1);

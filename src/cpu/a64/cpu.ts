@@ -109,6 +109,37 @@ export class CodeCache {
   invalidateAll(): void {
     for (const key of [...this.pages.keys()]) this.invalidatePage(key);
   }
+
+  /**
+   * The decoded code for a forked copy of the address space: the bytes are
+   * the same at fork, so the child starts with the same decoded instructions
+   * (a fork-heavy shell does not decode its code again in every child), on
+   * the child's frames (`frameOf` a page key, -1 when the child has none).
+   * Compiled blocks are not shared (they check their own page object); the
+   * child compiles its own as its code gets hot.
+   */
+  forkFor(frameOf: (key: number) => number): CodeCache {
+    const c = new CodeCache();
+    for (const [key, p] of this.pages) {
+      const frame = frameOf(key);
+      if (!p.valid || frame < 0) continue;
+      const heat = p.heat.slice();
+      for (let i = 0; i < heat.length; i++) if (p.blocks[i] !== undefined) heat[i] = 0;
+      c.pages.set(key, {
+        key,
+        baseLo: p.baseLo,
+        baseHi: p.baseHi,
+        frame,
+        execs: p.execs.slice(),
+        args: p.args.slice(),
+        valid: true,
+        kinds: p.kinds.slice(),
+        blocks: new Array<CompiledBlock | undefined>(p.blocks.length).fill(undefined),
+        heat,
+      });
+    }
+    return c;
+  }
 }
 
 /** Clear a page's decoded code in place (a run loop holding it re-decodes what it meets). */
@@ -217,15 +248,32 @@ export class A64Cpu {
     this.ram = mem.ram;
     this.view = this.ram.view;
     this.bytes = this.ram.bytes;
-    this.ram.onGrow(() => {
+    const offGrow = this.ram.onGrow(() => {
       this.view = this.ram.view;
       this.bytes = this.ram.bytes;
     });
-    mem.addTlbListener((lo, hi, pages) => this.flushTlb(lo, hi, pages));
+    const offTlb = mem.addTlbListener((lo, hi, pages) => this.flushTlb(lo, hi, pages));
+    this.unhook = () => {
+      offGrow();
+      offTlb();
+    };
     this.code = opts.codeCache ?? new CodeCache();
     this.hotThreshold = opts.compileBlocks === false ? 0x10000 : (opts.hotThreshold ?? HOT_THRESHOLD);
     this.code.cpus.push(this);
     this.diagnostic = opts.diagnostic ?? ((line) => console.error(line));
+  }
+
+  private readonly unhook: () => void;
+
+  /**
+   * The CPU will not run again (its thread ended, or exec replaced it): it
+   * stops listening to the memory and leaves the code cache, so nothing keeps
+   * it (and its process's decoded code) alive.
+   */
+  detach(): void {
+    this.unhook();
+    const i = this.code.cpus.indexOf(this);
+    if (i >= 0) this.code.cpus.splice(i, 1);
   }
 
   // ---------------------------------------------------------------- state helpers

@@ -141,9 +141,10 @@ function doClone(t: Task, a: CloneArgs): number | Promise<number> {
     let code = p.code;
     if (f & CLONE_VM) mem.users++;
     else {
-      mem = p.mem.fork();
+      const child = p.mem.fork();
+      mem = child;
       map = p.map.cloneFor(mem);
-      code = new CodeCache();
+      code = p.code.forkFor((key) => child.pages.get(key)?.frame ?? -1);
     }
     const fds = new FdTable();
     for (const fd of p.fds.list()) {
@@ -397,6 +398,7 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
   const cpu = p.newCpu();
   cpu.icount = old.icount;
   t.cpu = cpu;
+  old.detach();
   const loaded = image.loaded;
   setU64(cpu, 62, loaded.sp);
   cpu.pcLo = (loaded.entry % 4294967296) | 0;
