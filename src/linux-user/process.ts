@@ -79,6 +79,34 @@ export class Process {
   childCpuNs = 0;
   uid = 0;
   gid = 0;
+  /**
+   * The rest of Linux's struct cred (see syscalls/ids.ts): effective, saved
+   * and filesystem ids (set from uid/gid by the constructor), the
+   * supplementary groups (kept sorted, as set_groups does), and the
+   * capability sets as two 32-bit words each (lo: caps 0..31, hi: 32..40).
+   */
+  euid = 0;
+  suid = 0;
+  fsuid = 0;
+  egid = 0;
+  sgid = 0;
+  fsgid = 0;
+  groups: number[] = [];
+  capEffLo = 0;
+  capEffHi = 0;
+  capPrmLo = 0;
+  capPrmHi = 0;
+  capInhLo = 0;
+  capInhHi = 0;
+  /** Scheduling (syscalls/ids.ts): nice value, policy (SCHED_*), rt priority, SCHED_RESET_ON_FORK. */
+  nice = 0;
+  schedPolicy = 0;
+  schedPriority = 0;
+  schedResetOnFork = false;
+  /** personality(2) value (PER_LINUX = 0 and flags such as ADDR_NO_RANDOMIZE). */
+  personality = 0;
+  /** membarrier registrations of this address space (bits of MEMBARRIER_CMD_REGISTER_*): kept by fork, cleared by exec. */
+  membarrierRegistered = 0;
   exePath: string;
   readonly sysroot: string | null;
   /** struct sigaction of arm64 per signal (32 bytes: handler, flags, restorer, mask); index = signal number. */
@@ -131,6 +159,11 @@ export class Process {
     this.sid = this.pid;
     this.uid = id?.uid ?? 0;
     this.gid = id?.gid ?? 0;
+    // The host gives the real ids only: effective, saved and fs ids start equal, root holds every capability,
+    // and the supplementary groups start empty (as for a process nobody gave initgroups).
+    this.euid = this.suid = this.fsuid = this.uid;
+    this.egid = this.sgid = this.fsgid = this.gid;
+    if (this.uid === 0) [this.capEffLo, this.capEffHi, this.capPrmLo, this.capPrmHi] = [-1, 0x1ff, -1, 0x1ff];
     this.cwd = o.cwd ?? o.host.fs.cwd();
     this.diagnostic = o.diagnostic;
     this.strace = o.strace ?? null;

@@ -197,30 +197,8 @@ export const processSyscalls: SyscallDef[] = [
   { name: 'getpid', args: [], handler: (t) => t.process.pid },
   { name: 'gettid', args: [], handler: (t) => t.tid },
   { name: 'getuid', args: [], handler: (t) => t.process.uid },
-  { name: 'geteuid', args: [], handler: (t) => t.process.uid },
   { name: 'getgid', args: [], handler: (t) => t.process.gid },
-  { name: 'getegid', args: [], handler: (t) => t.process.gid },
-  {
-    name: 'getresuid',
-    args: ['hex', 'hex', 'hex'],
-    handler: (t) => {
-      const b = new Uint8Array(4);
-      new DataView(b.buffer).setUint32(0, t.process.uid, true);
-      for (let i = 0; i < 3; i++) if (!t.process.write(t.argU64(i), b)) return -EFAULT;
-      return 0;
-    },
-  },
-  {
-    name: 'getresgid',
-    args: ['hex', 'hex', 'hex'],
-    handler: (t) => {
-      const b = new Uint8Array(4);
-      new DataView(b.buffer).setUint32(0, t.process.gid, true);
-      for (let i = 0; i < 3; i++) if (!t.process.write(t.argU64(i), b)) return -EFAULT;
-      return 0;
-    },
-  },
-  { name: 'getgroups', args: ['int', 'hex'], handler: (t) => (t.argInt(0) < 0 ? -EINVAL : 0) },
+  // geteuid, getegid, getresuid, getresgid, getgroups: see ids.ts (they read the full credentials).
   { name: 'umask', args: ['uint'], handler: (t) => t.process.setUmask(t.argU32(0) & 0o777) },
   { name: 'uname', args: ['hex'], handler: uname },
   {

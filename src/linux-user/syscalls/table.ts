@@ -9,6 +9,7 @@ import type { Task } from '../process.js';
 import { formatCall, formatResult } from '../strace.js';
 import { fsSyscalls } from './fs.js';
 import { fsMetaSyscalls } from './fs-meta.js';
+import { idSyscalls } from './ids.js';
 import { mmSyscalls } from './mm.js';
 import { pollSyscalls } from './poll.js';
 import { epollSyscalls } from './epoll.js';
@@ -31,6 +32,7 @@ function buildTable(): (SyscallDef | undefined)[] {
     signalSyscalls,
     taskSyscalls,
     socketSyscalls,
+    idSyscalls,
   ];
   const table: (SyscallDef | undefined)[] = [];
   for (const area of AREAS) {

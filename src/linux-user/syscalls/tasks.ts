@@ -11,6 +11,7 @@ import type { A64Cpu } from '../../cpu/a64/cpu.js';
 import { CodeCache } from '../../cpu/a64/cpu.js';
 import { EAGAIN, ECHILD, EFAULT, EINTR, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT, E2BIG } from '../errno.js';
 import { ExecFailure, buildImage } from '../exec.js';
+import { execIds, inheritIds } from './ids.js';
 import { FdTable } from '../files.js';
 import { releaseMemory, type FutexKey, type FutexWaiter, type Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../../memory/guest-ram.js';
@@ -173,6 +174,7 @@ function doClone(t: Task, a: CloneArgs): number | Promise<number> {
     c.sid = p.sid;
     c.uid = p.uid;
     c.gid = p.gid;
+    inheritIds(c, p);
     c.umask = p.umask;
     c.argv = p.argv;
     c.env = p.env;
@@ -408,6 +410,7 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
   p.env = env;
   p.auxv = loaded.auxv;
   p.sigreturnTrampoline = 0;
+  execIds(p);
   // Handlers revert to the default; ignored signals stay ignored; the mask and pending signals stay.
   for (let s = 1; s <= NSIG; s++) if (handlerOf(p, s) !== SIG_IGN) p.sigactions[s].fill(0);
   t.altStackSp = 0;
