@@ -46,6 +46,7 @@ import {
 } from './delivery.js';
 import { dispatchSyscall, syscallName } from './syscalls/table.js';
 import { taskCleanup } from './syscalls/tasks.js';
+import { deletePosixTimers } from './posix-timers.js';
 import { WaitQueue, yieldToHost } from './wait.js';
 
 export interface KernelOptions {
@@ -208,6 +209,7 @@ export class Kernel {
     p.exitStatus ??= { code: 0 };
     p.zombie = true;
     armRealTimer(p);
+    deletePosixTimers(p);
     p.fds.closeAll();
     releaseMemory(p);
     // Orphans go to the nearest living ancestor that asked for them (PR_SET_CHILD_SUBREAPER),

@@ -19,6 +19,7 @@ import {
   S_IFMT,
 } from '../files.js';
 import type { Process, Task } from '../process.js';
+import { F_ADD_SEALS, F_GET_SEALS, fcntlSeals } from '../memfd.js';
 import type { SyscallDef, SyscallResult } from './types.js';
 import {
   EAGAIN,
@@ -524,6 +525,9 @@ function fcntl(t: Task): SyscallResult {
     case F_OFD_SETLK:
     case F_OFD_SETLKW:
       return fcntlLock(t, f, cmd, t.argU64(2));
+    case F_ADD_SEALS:
+    case F_GET_SEALS:
+      return fcntlSeals(f, cmd, t.argU32(2));
     case F_GETPIPE_SZ:
       return f.host instanceof PipeEnd ? f.host.pipe.maxSlots * 4096 : -EBADF;
     case F_SETPIPE_SZ:

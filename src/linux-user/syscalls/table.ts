@@ -18,6 +18,7 @@ import { signalSyscalls } from './signal.js';
 import { socketSyscalls } from './socket.js';
 import { taskSyscalls } from './tasks.js';
 import { timeSyscalls } from './time.js';
+import { moreSyscalls } from './more.js';
 import type { SyscallDef } from './types.js';
 
 function buildTable(): (SyscallDef | undefined)[] {
@@ -32,6 +33,7 @@ function buildTable(): (SyscallDef | undefined)[] {
     signalSyscalls,
     taskSyscalls,
     socketSyscalls,
+    moreSyscalls,
     idSyscalls,
   ];
   const table: (SyscallDef | undefined)[] = [];

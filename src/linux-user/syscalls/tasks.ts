@@ -12,6 +12,7 @@ import { CodeCache } from '../../cpu/a64/cpu.js';
 import { EAGAIN, ECHILD, EFAULT, EINTR, EINVAL, ENOSYS, EPERM, ESRCH, ETIMEDOUT, E2BIG } from '../errno.js';
 import { ExecFailure, buildImage } from '../exec.js';
 import { execIds, inheritIds } from './ids.js';
+import { deletePosixTimers } from '../posix-timers.js';
 import { FdTable } from '../files.js';
 import { releaseMemory, type FutexKey, type FutexWaiter, type Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../../memory/guest-ram.js';
@@ -410,6 +411,7 @@ function execveat(t: Task, dirfd: number, pathIdx: number, flags: number): numbe
   p.env = env;
   p.auxv = loaded.auxv;
   p.sigreturnTrampoline = 0;
+  deletePosixTimers(p);
   execIds(p);
   // Handlers revert to the default; ignored signals stay ignored; the mask and pending signals stay.
   for (let s = 1; s <= NSIG; s++) if (handlerOf(p, s) !== SIG_IGN) p.sigactions[s].fill(0);
