@@ -37,6 +37,20 @@ test('CLOCK_MONOTONIC never goes back and the coarse clocks are supported', () =
   for (const clk of [2, 3, 4, 5, 6, 7]) assert.equal(sys(f.task, 'clock_gettime', clk, BUF), 0, `clock ${clk}`);
 });
 
+test('CLOCK_REALTIME_COARSE truncates one reading of the clock to its 4 ms tick (a clock moving between readings cannot pull it below)', () => {
+  const f = withBuffer();
+  // A clock 1 us before a whole second that advances 3 us at every reading.
+  let now = 1_700_000_000_999_999_000n;
+  const clock = f.proc.host.clock;
+  (f.proc as { host: typeof f.proc.host }).host = {
+    ...f.proc.host,
+    clock: { ...clock, realtimeNs: () => (now += 3_000n) },
+  };
+  assert.equal(sys(f.task, 'clock_gettime', 5, BUF), 0);
+  assert.equal(u64(f, BUF), 1_700_000_001);
+  assert.equal(u64(f, BUF + 8), 0);
+});
+
 test('nanosleep waits and rejects nanoseconds out of range', async () => {
   const f = withBuffer();
   const ts = new DataView(new ArrayBuffer(16));

@@ -33,8 +33,11 @@ export function clockNow(t: Task, clk: number): bigint | null {
       return c.realtimeNs();
     case CLOCK_TAI:
       return c.realtimeNs() + 37_000_000_000n;
-    case CLOCK_REALTIME_COARSE:
-      return c.realtimeNs() - (c.realtimeNs() % COARSE_RES_NS);
+    case CLOCK_REALTIME_COARSE: {
+      // One reading: truncating a second, later one would land below the first's tick.
+      const r = c.realtimeNs();
+      return r - (r % COARSE_RES_NS);
+    }
     case CLOCK_MONOTONIC:
     case CLOCK_MONOTONIC_RAW:
     case CLOCK_BOOTTIME:
