@@ -15,7 +15,7 @@ import { coreHwcaps } from './hwcaps.js';
 import { MMAP_BASE, loadProgram, type LoadedProgram } from './loader.js';
 import { MemoryMap } from './memory-map.js';
 import type { Kernel } from './kernel.js';
-import { normalizePath } from './syscalls/fs.js';
+import { inSysroot, normalizePath } from './syscalls/fs.js';
 
 /** What an exec needs to know about the caller. */
 export interface ExecContext {
@@ -57,10 +57,7 @@ const BINPRM_BUF_SIZE = 256;
 
 /** The host path a guest path names: relative to cwd; absolute ones in the sysroot first. */
 export function hostPathOf(c: ExecContext, path: string): string {
-  const abs = path.startsWith('/') ? normalizePath(path) : normalizePath(c.cwd + '/' + path);
-  if (c.sysroot === null || abs.startsWith('/proc/') || abs.startsWith('/dev/') || abs === '/') return abs;
-  const candidate = c.sysroot + abs;
-  return typeof c.host.fs.stat(candidate, false) === 'number' ? abs : candidate;
+  return inSysroot(c, path.startsWith('/') ? normalizePath(path) : normalizePath(c.cwd + '/' + path));
 }
 
 const describe = (e: number): string =>

@@ -5,7 +5,7 @@
  * directory operations. Guest paths are host paths; /proc/self/exe is the
  * guest program.
  */
-import { charDeviceStat, type HostFile, type HostStat } from '../host.js';
+import { charDeviceStat, type Host, type HostFile, type HostStat } from '../host.js';
 import {
   OpenFile,
   O_CLOEXEC,
@@ -106,7 +106,7 @@ export function resolvePath(p: Process, dirfd: number, path: string): string | n
  * With -L, an absolute path names the sysroot's file when that exists (as
  * qemu-user's path() does), else the host's; /proc and /dev stay the host's.
  */
-export function inSysroot(p: Process, path: string): string {
+export function inSysroot(p: { sysroot: string | null; host: Host }, path: string): string {
   if (p.sysroot === null || path.startsWith('/proc/') || path.startsWith('/dev/') || path === '/') return path;
   const candidate = p.sysroot + path;
   return typeof p.host.fs.stat(candidate, false) === 'number' ? path : candidate;

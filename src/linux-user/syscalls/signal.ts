@@ -7,6 +7,7 @@ import type { Task } from '../process.js';
 import { NSIG } from '../process.js';
 import { DefaultAction, SIGKILL, SIGSTOP, defaultAction } from '../signals.js';
 import type { SyscallDef } from './types.js';
+import { timespecArg } from './poll.js';
 import { OpenFile, O_NONBLOCK, O_RDWR } from '../files.js';
 import { SFD_CLOEXEC, SFD_NONBLOCK, SignalFd } from '../signalfd.js';
 import { EAGAIN, EBADF, EFAULT, EINTR, EINVAL, EPERM, ESRCH } from '../errno.js';
@@ -156,16 +157,9 @@ async function rtSigtimedwait(t: Task): Promise<number> {
   const [lo, hi] = [s[0] & ~UNBLOCKABLE, s[1]];
   const infoAddr = t.argU64(1);
   const tsAddr = t.argU64(2);
-  let end: number | null = null;
-  if (tsAddr !== 0) {
-    const b = t.process.read(tsAddr, 16);
-    if (b === null) return -EFAULT;
-    const dv = new DataView(b.buffer);
-    const sec = Number(dv.getBigInt64(0, true));
-    const nsec = Number(dv.getBigInt64(8, true));
-    if (sec < 0 || nsec < 0 || nsec >= 1e9) return -EINVAL;
-    end = monoNs(t.process) + sec * 1e9 + nsec;
-  }
+  const timeout = timespecArg(t, tsAddr);
+  if (timeout !== null && timeout < 0) return timeout;
+  const end = timeout === null ? null : monoNs(t.process) + timeout;
   const take = (): number => {
     const sig = pendingIn(t, lo, hi);
     if (sig === 0) return 0;

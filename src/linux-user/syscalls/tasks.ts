@@ -31,6 +31,7 @@ import {
 import { SIGKILL } from '../signals.js';
 import { WaitQueue, block } from '../wait.js';
 import { AT_FDCWD, pathArg, resolvePath } from './fs.js';
+import { timespecArg } from './poll.js';
 import type { SyscallDef } from './types.js';
 
 // ---- clone
@@ -715,17 +716,6 @@ function readWord(p: Process, addr: number): number | null {
   return b === null ? null : new DataView(b.buffer).getInt32(0, true);
 }
 
-/** A struct timespec (16 bytes) as ns, or -errno. */
-function timespecNs(p: Process, addr: number): number {
-  const b = p.read(addr, 16);
-  if (b === null) return -EFAULT;
-  const dv = new DataView(b.buffer);
-  const sec = Number(dv.getBigInt64(0, true));
-  const nsec = Number(dv.getBigInt64(8, true));
-  if (sec < 0 || nsec < 0 || nsec >= 1e9) return -EINVAL;
-  return sec * 1e9 + nsec;
-}
-
 async function futexWait(
   t: Task,
   addr: number,
@@ -820,7 +810,7 @@ function futex(t: Task): number | Promise<number> {
       let deadline: number | null = null;
       const ts = t.argU64(3);
       if (ts !== 0) {
-        const ns = timespecNs(p, ts);
+        const ns = timespecArg(t, ts)!;
         if (ns < 0) return ns;
         if (op === FUTEX_WAIT) deadline = monoNs(p) + ns;
         else if (opFull & FUTEX_CLOCK_REALTIME) deadline = monoNs(p) + (ns - Number(p.host.clock.realtimeNs()));
